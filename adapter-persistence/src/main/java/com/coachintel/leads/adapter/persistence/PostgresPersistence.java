@@ -1,0 +1,69 @@
+package com.coachintel.leads.adapter.persistence;
+
+import com.coachintel.leads.domain.port.StorageHealth;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The persistence adapter's front door: built once from a {@link DataSource}, it hands out the
+ * implementations of the domain's ports and the schema and demo-data tools.
+ */
+public final class PostgresPersistence {
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+
+    public PostgresPersistence(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.jdbi = Jdbi.create(dataSource)
+                .installPlugin(new PostgresPlugin())
+                .installPlugin(new SqlObjectPlugin());
+    }
+
+    /** A HikariCP pool for the given settings; the caller closes it. */
+    public static HikariDataSource pooledDataSource(DatabaseSettings settings, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        // Fail fast at start-up when the database is unreachable, instead of on the first request.
+        config.setInitializationFailTimeout(10_000);
+        config.setConnectionTimeout(5_000);
+        config.addDataSourceProperty("ApplicationName", "leads");
+        // The pgjdbc default re-prepares a statement only after 5 uses; our hot statements are few and repeated.
+        config.addDataSourceProperty("prepareThreshold", "1");
+        return new HikariDataSource(config);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Brings the schema up to date with the Liquibase changelog. */
+    public SchemaMigrator schemaMigrator() {
+        return new SchemaMigrator(dataSource);
+    }
+
+    /** The {@link StorageHealth} port: a short round trip to PostgreSQL. */
+    public StorageHealth storageHealth() {
+        return new PostgresStorageHealth(dataSource);
+    }
+
+    /** Seeds the demo orgs, users and leads, once. */
+    public DemoDataSeeder demoDataSeeder(Clock clock) {
+        return new DemoDataSeeder(jdbi, clock);
+    }
+}
