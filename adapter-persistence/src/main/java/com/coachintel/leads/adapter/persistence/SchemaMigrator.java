@@ -13,6 +13,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Applies the Liquibase changelog. Safe to run from several instances at once: Liquibase serialises
@@ -36,7 +37,9 @@ public final class SchemaMigrator {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()));
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
+                    // Progress goes to the log (liquibase.* loggers), not straight to stdout.
+                    Scope.Attr.ui.name(), new LoggerUIService());
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
@@ -52,6 +55,7 @@ public final class SchemaMigrator {
     private static void quietLiquibase() {
         setIfAbsent("liquibase.showBanner", "false");
         setIfAbsent("liquibase.analytics.enabled", "false");
+        setIfAbsent("liquibase.showSummaryOutput", "log");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -1,0 +1,94 @@
+package com.coachintel.leads.bootstrap;
+
+import com.coachintel.leads.adapter.persistence.DatabaseSettings;
+import com.coachintel.leads.adapter.persistence.PostgresPersistence;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The database this process uses, embedded or external, with its connection pool.
+ * Closing it closes the pool, then stops the embedded server if there is one.
+ */
+final class Database implements AutoCloseable {
+
+    private final EmbeddedDatabase embedded;
+    private final HikariDataSource dataSource;
+    private final String description;
+
+    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, String description) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.description = description;
+    }
+
+    static Database open(LeadsConfig config) {
+        if (config.externalDatabase().isPresent()) {
+            DatabaseSettings settings = config.externalDatabase().get();
+            HikariDataSource pool = pool(settings);
+            String user = settings.user() == null ? "" : ", user " + settings.user();
+            return new Database(null, pool, "external " + DatabaseUrl.redacted(settings.jdbcUrl()) + user
+                    + " (PostgreSQL " + serverVersion(pool) + ")");
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort());
+        try {
+            HikariDataSource pool = pool(embedded.settings(config.poolSize()));
+            return new Database(embedded, pool, "embedded PostgreSQL " + serverVersion(pool) + ", data dir "
+                    + embedded.dataDir() + ", localhost:" + embedded.port() + "/" + EmbeddedDatabase.DATABASE);
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings) {
+        try {
+            return PostgresPersistence.pooledDataSource(settings, "leads");
+        } catch (RuntimeException e) {
+            // Hikari wraps the driver's message; keep it, without the password (which it never prints).
+            throw new IllegalStateException("could not connect to " + DatabaseUrl.redacted(settings.jdbcUrl()) + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static String serverVersion(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW server_version")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            return "unknown version";
+        }
+    }
+
+    HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Where the data live, for the startup block: never includes a password. */
+    String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            dataSource.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.coachintel.leads.bootstrap;
+
+import com.coachintel.leads.adapter.persistence.DatabaseSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Everything the process needs to know, read once from environment variables (a {@code -D} system
+ * property of the same name wins, for a quick override). A bad value stops start-up with a
+ * {@link ConfigException} naming the variable and the accepted form. {@code .env.example} documents each.
+ *
+ * @param httpHost          LEADS_HTTP_HOST
+ * @param httpPort          LEADS_HTTP_PORT
+ * @param dataDir           LEADS_DATA_DIR: where the embedded PostgreSQL keeps its data
+ * @param embeddedDbPort    LEADS_EMBEDDED_DB_PORT: the embedded server's port, 0 for any free one
+ * @param externalDatabase  DATABASE_URL and friends; empty means the embedded PostgreSQL
+ * @param poolSize          DATABASE_POOL_SIZE
+ * @param demoData          LEADS_DEMO_DATA; defaults to true on the embedded database, false otherwise
+ */
+public record LeadsConfig(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        int embeddedDbPort,
+        Optional<DatabaseSettings> externalDatabase,
+        int poolSize,
+        boolean demoData) {
+
+    static final String HTTP_HOST = "LEADS_HTTP_HOST";
+    static final String HTTP_PORT = "LEADS_HTTP_PORT";
+    static final String DATA_DIR = "LEADS_DATA_DIR";
+    static final String EMBEDDED_DB_PORT = "LEADS_EMBEDDED_DB_PORT";
+    static final String DEMO_DATA = "LEADS_DEMO_DATA";
+    static final String DATABASE_URL = "DATABASE_URL";
+    static final String DATABASE_USER = "DATABASE_USER";
+    static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
+    static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
+
+    /** Reads the configuration of this process. */
+    public static LeadsConfig fromEnvironment() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /** Reads the configuration from the given variables; system properties override them. */
+    public static LeadsConfig from(Map<String, String> env, Properties systemProperties) {
+        Map<String, String> values = new HashMap<>(env);
+        systemProperties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("LEADS_") || name.startsWith("DATABASE_"))
+                .forEach(name -> values.put(name, systemProperties.getProperty(name)));
+        Variables vars = new Variables(values);
+
+        String host = vars.host(HTTP_HOST).orElse("127.0.0.1");
+        int port = vars.integer(HTTP_PORT, 0, 65_535).orElse(8080);
+        Path dataDir = Path.of(vars.text(DATA_DIR).orElse("./data")).toAbsolutePath().normalize();
+        int embeddedPort = vars.integer(EMBEDDED_DB_PORT, 0, 65_535).orElse(0);
+        int poolSize = vars.integer(DATABASE_POOL_SIZE, 1, 500).orElse(10);
+        Optional<DatabaseSettings> external = vars.text(DATABASE_URL).map(url ->
+                DatabaseUrl.parse(url, vars.text(DATABASE_USER).orElse(null), vars.raw(DATABASE_PASSWORD), poolSize));
+        boolean demoData = vars.bool(DEMO_DATA).orElse(external.isEmpty());
+        return new LeadsConfig(host, port, dataDir, embeddedPort, external, poolSize, demoData);
+    }
+
+    /** Whether the process runs its own PostgreSQL. */
+    public boolean embeddedDatabase() {
+        return externalDatabase.isEmpty();
+    }
+
+    /** Typed access to the variables, each parse naming its variable when it fails. */
+    private record Variables(Map<String, String> values) {
+
+        /** The trimmed value; empty when unset or blank. */
+        Optional<String> text(String name) {
+            return Optional.ofNullable(values.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        /** The value exactly as given (passwords may start or end with spaces); null when unset or empty. */
+        String raw(String name) {
+            String value = values.get(name);
+            return value == null || value.isEmpty() ? null : value;
+        }
+
+        Optional<String> host(String name) {
+            return text(name).map(value -> {
+                try {
+                    InetAddress.getByName(value);
+                    return value;
+                } catch (UnknownHostException e) {
+                    throw new ConfigException(name + " must be an IP address (such as 127.0.0.1 or 0.0.0.0) or a host name"
+                            + " this machine resolves, got '" + value + "'");
+                }
+            });
+        }
+
+        Optional<Integer> integer(String name, int min, int max) {
+            return text(name).map(value -> {
+                try {
+                    int parsed = Integer.parseInt(value);
+                    if (parsed >= min && parsed <= max) {
+                        return parsed;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below
+                }
+                throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+            });
+        }
+
+        Optional<Boolean> bool(String name) {
+            return text(name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1", "on" -> true;
+                case "false", "no", "0", "off" -> false;
+                default -> throw new ConfigException(name + " must be true or false, got '" + value + "'");
+            });
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.coachintel.leads.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.coachintel.leads.adapter.persistence.DatabaseSettings;
+import com.coachintel.leads.adapter.persistence.PostgresPersistence;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real wiring on the embedded default: what {@code java -jar leads.jar} runs, in this JVM. */
+class LeadsApplicationTest {
+
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    LeadsConfig embeddedConfig(Map<String, String> extra) {
+        var env = new java.util.HashMap<>(Map.of("LEADS_DATA_DIR", dataDir.toString(), "LEADS_HTTP_PORT", "0"));
+        env.putAll(extra);
+        return LeadsConfig.from(env, new java.util.Properties());
+    }
+
+    @Test
+    void serves_on_the_embedded_database_keeps_its_data_and_starts_again_on_the_same_directory() throws Exception {
+        String firstSummary;
+        int embeddedPort;
+        try (LeadsApplication app = LeadsApplication.start(embeddedConfig(Map.of()))) {
+            assertThat(get(app, "/ready").statusCode()).isEqualTo(200);
+            firstSummary = String.join("\n", app.startupSummary());
+            embeddedPort = port(firstSummary);
+            assertThat(countLeads(embeddedPort)).isEqualTo(1050);
+        }
+        assertThat(firstSummary)
+                .contains("Leads ", " is up", "API        http://127.0.0.1:")
+                .contains("embedded PostgreSQL 17", "data dir " + dataDir.resolve("postgres"))
+                .contains("seeded Demo Coaching and Other Coaching with 1050 leads");
+        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped cleanly").isFalse();
+
+        try (LeadsApplication again = LeadsApplication.start(embeddedConfig(Map.of()))) {
+            assertThat(get(again, "/ready").statusCode()).isEqualTo(200);
+            String summary = String.join("\n", again.startupSummary());
+            assertThat(summary).contains("Demo data  present (seeded on an earlier start)");
+            assertThat(countLeads(port(summary))).isEqualTo(1050);
+        }
+    }
+
+    @Test
+    void demo_data_can_be_turned_off() throws Exception {
+        try (LeadsApplication app = LeadsApplication.start(embeddedConfig(Map.of("LEADS_DEMO_DATA", "false")))) {
+            String summary = String.join("\n", app.startupSummary());
+            assertThat(summary).contains("Demo data  off");
+            assertThat(countLeads(port(summary))).isZero();
+        }
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_stops_startup_with_a_message_naming_it() {
+        LeadsConfig unreachable = new LeadsConfig("127.0.0.1", 0, dataDir, 0,
+                Optional.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/leads?connectTimeout=2", "leads", "secret", 2)),
+                2, false);
+
+        assertThatThrownBy(() -> LeadsApplication.start(unreachable))
+                .hasMessageStartingWith("could not connect to postgresql://127.0.0.1:1/leads")
+                .hasMessageNotContaining("secret");
+    }
+
+    static HttpResponse<String> get(LeadsApplication app, String path) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The embedded server's port, from the startup block's database line. */
+    static int port(String summary) {
+        var matcher = java.util.regex.Pattern.compile("localhost:(\\d+)/leads").matcher(summary);
+        assertThat(matcher.find()).isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    static int countLeads(int port) {
+        try (HikariDataSource pool = PostgresPersistence.pooledDataSource(
+                new DatabaseSettings("jdbc:postgresql://localhost:" + port + "/leads", "postgres", null, 1), "count")) {
+            return Jdbi.create(pool).withHandle(h -> h.select("SELECT count(*) FROM leads").mapTo(Integer.class).one());
+        }
+    }
+}

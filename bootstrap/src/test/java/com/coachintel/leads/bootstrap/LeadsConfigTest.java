@@ -1,0 +1,101 @@
+package com.coachintel.leads.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.coachintel.leads.adapter.persistence.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LeadsConfigTest {
+
+    static LeadsConfig config(Map<String, String> env) {
+        return LeadsConfig.from(env, new Properties());
+    }
+
+    @Test
+    void defaults_to_the_embedded_database_with_demo_data_on_loopback_port_8080() {
+        LeadsConfig config = config(Map.of());
+
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.demoData()).isTrue();
+        assertThat(config.poolSize()).isEqualTo(10);
+    }
+
+    @Test
+    void an_external_database_has_no_demo_data_unless_asked() {
+        assertThat(config(Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/leads")).demoData()).isFalse();
+        assertThat(config(Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/leads", "LEADS_DEMO_DATA", "true")).demoData())
+                .isTrue();
+        assertThat(config(Map.of("LEADS_DEMO_DATA", "false")).demoData()).isFalse();
+    }
+
+    @Test
+    void reads_jdbc_urls_as_they_are_with_separate_credentials() {
+        LeadsConfig config = config(Map.of("DATABASE_URL", "jdbc:postgresql://db.internal:6543/crm?sslmode=require",
+                "DATABASE_USER", "leads", "DATABASE_PASSWORD", " s3cret ", "DATABASE_POOL_SIZE", "25"));
+
+        assertThat(config.externalDatabase()).contains(
+                new DatabaseSettings("jdbc:postgresql://db.internal:6543/crm?sslmode=require", "leads", " s3cret ", 25));
+    }
+
+    @Test
+    void reads_postgres_urls_with_encoded_credentials() {
+        DatabaseSettings settings = config(Map.of("DATABASE_URL", "postgres://app%40crm:p%3Ass%2Fw@db.example.com:5433/leads?sslmode=require"))
+                .externalDatabase().orElseThrow();
+
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:5433/leads?sslmode=require");
+        assertThat(settings.user()).isEqualTo("app@crm");
+        assertThat(settings.password()).isEqualTo("p:ss/w");
+        assertThat(settings.toString()).doesNotContain("p:ss/w");
+    }
+
+    @Test
+    void separate_credentials_win_over_those_in_the_url() {
+        DatabaseSettings settings = config(Map.of("DATABASE_URL", "postgresql://url-user:url-pass@db/leads",
+                "DATABASE_USER", "env-user", "DATABASE_PASSWORD", "env-pass")).externalDatabase().orElseThrow();
+
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db/leads");
+        assertThat(settings.user()).isEqualTo("env-user");
+        assertThat(settings.password()).isEqualTo("env-pass");
+    }
+
+    @Test
+    void system_properties_override_the_environment() {
+        Properties properties = new Properties();
+        properties.setProperty("LEADS_HTTP_PORT", "9090");
+
+        assertThat(LeadsConfig.from(Map.of("LEADS_HTTP_PORT", "8081"), properties).httpPort()).isEqualTo(9090);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "LEADS_HTTP_PORT|eighty|LEADS_HTTP_PORT must be a whole number from 0 to 65535, got 'eighty'",
+        "LEADS_HTTP_PORT|70000|LEADS_HTTP_PORT must be a whole number from 0 to 65535, got '70000'",
+        "LEADS_EMBEDDED_DB_PORT|-1|LEADS_EMBEDDED_DB_PORT must be a whole number from 0 to 65535",
+        "DATABASE_POOL_SIZE|0|DATABASE_POOL_SIZE must be a whole number from 1 to 500, got '0'",
+        "LEADS_DEMO_DATA|maybe|LEADS_DEMO_DATA must be true or false, got 'maybe'",
+        "LEADS_HTTP_HOST|no such host.invalid|LEADS_HTTP_HOST must be an IP address",
+        "DATABASE_URL|mysql://db/leads|DATABASE_URL is not a PostgreSQL URL: unknown scheme. Accepted: jdbc:postgresql://",
+        "DATABASE_URL|postgres:///leads|DATABASE_URL is not a PostgreSQL URL: no host",
+        "DATABASE_URL|jdbc:postgresql://db:5432/|DATABASE_URL is not a PostgreSQL URL: no database name",
+    })
+    void a_bad_value_names_the_variable_and_the_accepted_form(String variable, String value, String message) {
+        assertThatThrownBy(() -> config(Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void a_bad_database_url_never_echoes_its_password() {
+        assertThatThrownBy(() -> config(Map.of("DATABASE_URL", "mysql://user:hunter2@db/leads")))
+                .hasMessageNotContaining("hunter2");
+    }
+}

@@ -1,0 +1,108 @@
+package com.coachintel.leads.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code leads.jar} as an operator runs it: a real process on the embedded default,
+ * stopped by a signal, started again on the same data directory.
+ */
+class LeadsJarIT {
+
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void the_jar_serves_on_the_embedded_default_stops_on_sigterm_and_sigint_and_restarts_on_its_data() throws Exception {
+        Path log1 = workDir.resolve("first.log");
+        int port = freePort();
+        Process first = start(port, log1);
+        awaitReady(port, first, log1);
+        assertThat(Files.readString(log1)).contains("is up", "embedded PostgreSQL 17", "seeded Demo Coaching");
+
+        first.destroy(); // SIGTERM
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGTERM").isTrue();
+        assertThat(Files.readString(log1)).contains("Leads stopped");
+        assertThat(workDir.resolve("data/postgres/postmaster.pid")).as("PostgreSQL stopped cleanly").doesNotExist();
+
+        Path log2 = workDir.resolve("second.log");
+        Process second = start(port, log2);
+        awaitReady(port, second, log2);
+        assertThat(Files.readString(log2)).contains("Demo data  present");
+
+        new ProcessBuilder("kill", "-INT", Long.toString(second.pid())).start().waitFor(); // Ctrl-C
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGINT").isTrue();
+        assertThat(Files.readString(log2)).contains("Leads stopped");
+        assertThat(workDir.resolve("data/postgres/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void a_bad_variable_stops_the_jar_with_exit_code_2_naming_it() throws Exception {
+        Path log = workDir.resolve("bad.log");
+        ProcessBuilder builder = command(log);
+        builder.environment().put("LEADS_HTTP_PORT", "http");
+        Process process = builder.start();
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("LEADS_HTTP_PORT must be a whole number from 0 to 65535, got 'http'");
+    }
+
+    private Process start(int port, Path log) throws IOException {
+        ProcessBuilder builder = command(log);
+        builder.environment().put("LEADS_HTTP_PORT", Integer.toString(port));
+        return builder.start();
+    }
+
+    private ProcessBuilder command(Path log) {
+        String jar = System.getProperty("leads.jar", "target/leads.jar");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar));
+        builder.directory(workDir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("LEADS_") || name.startsWith("DATABASE_"));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(log.toFile());
+        return builder;
+    }
+
+    private static void awaitReady(int port, Process process, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("process alive; log:%n%s", Files.readString(log)).isTrue();
+            try {
+                HttpResponse<String> response = CLIENT.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not ready within 90 s; log:\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
