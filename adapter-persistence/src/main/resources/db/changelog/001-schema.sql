@@ -28,6 +28,16 @@ CREATE TABLE users (
 CREATE UNIQUE INDEX users_email_lower_key ON users (lower(email));
 CREATE INDEX users_org_id_idx ON users (org_id);
 
+--changeset leads:001-tags-are-normalised splitStatements:false
+--comment: The application normalises tags (trimmed, lower-case, distinct, at most 25 of 1..40 characters); this keeps rows written by anything else honest.
+CREATE FUNCTION tags_are_normalised(tags text[]) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT cardinality(tags) <= 25
+       AND NOT EXISTS (SELECT 1 FROM unnest(tags) AS t WHERE t IS NULL OR t <> lower(btrim(t)) OR length(t) NOT BETWEEN 1 AND 40)
+       AND cardinality(tags) = (SELECT count(DISTINCT t) FROM unnest(tags) AS t)
+$$;
+
 --changeset leads:001-leads
 CREATE TABLE leads (
     id                uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -42,7 +52,7 @@ CREATE TABLE leads (
     -- Validated and normalised by libphonenumber before it gets here; the check keeps the column honest.
     phone             text        CHECK (phone ~ '^\+[1-9][0-9]{1,14}$'),
     -- Tags are stored trimmed and lower-cased, so case-insensitive tag filters are plain array containment.
-    tags              text[]      NOT NULL DEFAULT '{}',
+    tags              text[]      NOT NULL DEFAULT '{}' CONSTRAINT leads_tags_check CHECK (tags_are_normalised(tags)),
     source            text,
     utm_source        text,
     utm_medium        text,
@@ -56,9 +66,10 @@ CREATE TABLE leads (
 );
 -- Emails are unique per org, case-insensitively.
 CREATE UNIQUE INDEX leads_org_email_lower_key ON leads (org_id, lower(email));
--- The indexes the spec names.
+-- The indexes the spec names. (org_id, created_at) carries id too, descending, because every list is
+-- ordered created_at desc, id desc within one org: the first page is then a short index walk, no sort.
 CREATE INDEX leads_org_id_idx ON leads (org_id);
-CREATE INDEX leads_org_created_at_idx ON leads (org_id, created_at);
+CREATE INDEX leads_org_created_at_idx ON leads (org_id, created_at DESC, id DESC);
 CREATE INDEX leads_status_idx ON leads (status);
 CREATE INDEX leads_created_at_idx ON leads (created_at);
 -- Search: `q` is a case-insensitive substring match, which only trigram indexes can answer without a scan.
@@ -67,6 +78,21 @@ CREATE INDEX leads_first_name_trgm_idx ON leads USING gin (first_name gin_trgm_o
 CREATE INDEX leads_last_name_trgm_idx ON leads USING gin (last_name gin_trgm_ops);
 -- The tag filter is array containment (tags @> ARRAY[...]), which a GIN index on the array answers.
 CREATE INDEX leads_tags_gin_idx ON leads USING gin (tags);
+-- The status filter within an org, in list order: no scan of the org's other statuses, no sort.
+CREATE INDEX leads_org_status_created_at_idx ON leads (org_id, status, created_at DESC, id DESC);
+
+--changeset leads:001-lead-search-text splitStatements:false
+--comment: q matches email, first_name, last_name and "first last" in one trigram index.
+-- One haystack per lead: lower(email), a newline, lower("first last"). A search term cannot contain a newline
+-- (control characters are rejected), so a match never spans the email and the name, and every substring of
+-- first_name, of last_name and of "first last" is a substring of the second part. One GIN index then answers
+-- q with a single index scan instead of OR-ing four.
+CREATE FUNCTION lead_search_text(email text, first_name text, last_name text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT lower(email || E'\n' || coalesce(first_name, '') || ' ' || coalesce(last_name, '')) $$;
+
+--changeset leads:001-lead-search-index
+CREATE INDEX leads_search_trgm_idx ON leads USING gin (lead_search_text(email, first_name, last_name) gin_trgm_ops);
 
 --changeset leads:001-lead-consents
 -- An append-only ledger: the latest entry per channel is the consent in force; nothing is ever rewritten.

@@ -44,6 +44,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPort(port == 0 ? freePort() : port)
+                    // PostgreSQL 17's builtin C.UTF-8 locale: lower() folds all of Unicode (so search is
+                    // case-insensitive for É as for E) whatever locales the machine has installed.
+                    .setLocaleConfig("locale-provider", "builtin")
+                    .setLocaleConfig("builtin-locale", "C.UTF-8")
                     // zonky tunes PostgreSQL for throwaway test data (fsync and synchronous_commit off);
                     // these data are kept, so they get the durable settings back.
                     .setServerConfig("fsync", "on")

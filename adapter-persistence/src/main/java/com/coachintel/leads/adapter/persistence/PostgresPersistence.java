@@ -1,6 +1,8 @@
 package com.coachintel.leads.adapter.persistence;
 
+import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.port.StorageHealth;
+import com.coachintel.leads.domain.port.UserAccounts;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
@@ -60,6 +62,16 @@ public final class PostgresPersistence {
     /** The {@link StorageHealth} port: a short round trip to PostgreSQL. */
     public StorageHealth storageHealth() {
         return new PostgresStorageHealth(dataSource);
+    }
+
+    /** The {@link UserAccounts} port. */
+    public UserAccounts userAccounts() {
+        return new JdbiUserAccounts(jdbi);
+    }
+
+    /** The {@link LeadQueries} port: the read side of the lead store. */
+    public LeadQueries leadQueries() {
+        return new JdbiLeadQueries(jdbi);
     }
 
     /** Seeds the demo orgs, users and leads, once. */

@@ -12,7 +12,7 @@ public final class SchemaExpectations {
     /** Every index the spec names, plus the ones the queries need, by name and definition fragment. */
     public static final List<List<String>> INDEXES = List.of(
             List.of("leads_org_id_idx", "(org_id)"),
-            List.of("leads_org_created_at_idx", "(org_id, created_at)"),
+            List.of("leads_org_created_at_idx", "(org_id, created_at DESC, id DESC)"),
             List.of("leads_status_idx", "(status)"),
             List.of("leads_created_at_idx", "(created_at)"),
             List.of("message_events_lead_occurred_at_idx", "(lead_id, occurred_at)"),
@@ -20,6 +20,8 @@ public final class SchemaExpectations {
             List.of("leads_first_name_trgm_idx", "gin (first_name gin_trgm_ops)"),
             List.of("leads_last_name_trgm_idx", "gin (last_name gin_trgm_ops)"),
             List.of("leads_tags_gin_idx", "gin (tags)"),
+            List.of("leads_org_status_created_at_idx", "(org_id, status, created_at DESC, id DESC)"),
+            List.of("leads_search_trgm_idx", "gin (lead_search_text(email, first_name, last_name) gin_trgm_ops)"),
             List.of("leads_org_email_lower_key", "(org_id, lower(email))"),
             List.of("users_email_lower_key", "(lower(email))"),
             List.of("lead_consents_latest_idx", "(lead_id, channel, captured_at DESC, id DESC)"),

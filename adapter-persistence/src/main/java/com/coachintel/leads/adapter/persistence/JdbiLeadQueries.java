@@ -1,0 +1,192 @@
+package com.coachintel.leads.adapter.persistence;
+
+import com.coachintel.leads.domain.Consent;
+import com.coachintel.leads.domain.ConsentChannel;
+import com.coachintel.leads.domain.LeadDetails;
+import com.coachintel.leads.domain.LeadId;
+import com.coachintel.leads.domain.LeadListItem;
+import com.coachintel.leads.domain.LeadStatus;
+import com.coachintel.leads.domain.MessageChannel;
+import com.coachintel.leads.domain.MessageEvent;
+import com.coachintel.leads.domain.MessageEventType;
+import com.coachintel.leads.domain.OrgId;
+import com.coachintel.leads.domain.StatusChange;
+import com.coachintel.leads.domain.Tag;
+import com.coachintel.leads.domain.port.LeadQueries;
+import com.coachintel.leads.domain.query.EventQuery;
+import com.coachintel.leads.domain.query.LeadQuery;
+import com.coachintel.leads.domain.query.Page;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * {@link LeadQueries} in SQL. Filters become fixed SQL fragments chosen in code; every value is bound.
+ * The page and its exact total come from one statement (one snapshot), the total as an uncorrelated
+ * subquery that PostgreSQL evaluates once.
+ */
+final class JdbiLeadQueries implements LeadQueries {
+
+    private final Jdbi jdbi;
+
+    JdbiLeadQueries(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Page<LeadListItem> list(OrgId org, LeadQuery query) {
+        LeadFilter filter = LeadFilter.of(org, query);
+        return jdbi.withHandle(handle -> page(handle, filter.pageSql(), filter.countSql(), filter.parameters(),
+                query.page().limit(), query.page().offset(), (rs, ctx) -> SqlRows.leadListItem(rs)));
+    }
+
+    @Override
+    public Optional<LeadDetails> details(OrgId org, LeadId lead, int statusChanges) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + SqlRows.LEAD_LIST_COLUMNS
+                        + ", l.notes, l.notes_updated_at, l.notes_updated_by FROM leads l WHERE l.id = :id AND l.org_id = :org")
+                .bind("id", lead.value()).bind("org", org.value())
+                .map((rs, ctx) -> new DetailRow(SqlRows.leadListItem(rs), rs.getString("notes"),
+                        SqlRows.instant(rs, "notes_updated_at"), rs.getString("notes_updated_by")))
+                .findOne()
+                .map(row -> {
+                    Map<ConsentChannel, Consent> consents = latestConsents(handle, lead);
+                    return new LeadDetails(row.lead(), row.notes(), row.notesUpdatedAt(), row.notesUpdatedBy(),
+                            Optional.ofNullable(consents.get(ConsentChannel.EMAIL)),
+                            Optional.ofNullable(consents.get(ConsentChannel.SMS)),
+                            recentStatusChanges(handle, lead, statusChanges));
+                }));
+    }
+
+    @Override
+    public Optional<Page<MessageEvent>> events(OrgId org, LeadId lead, EventQuery query) {
+        StringBuilder where = new StringBuilder("e.lead_id = :lead AND e.org_id = :org");
+        Map<String, Object> parameters = new java.util.HashMap<>(Map.of("lead", lead.value(), "org", org.value()));
+        if (!query.types().isEmpty()) {
+            where.append(" AND e.type = ANY(CAST(:types AS text[]))");
+            parameters.put("types", wireNames(query.types(), MessageEventType::wireName));
+        }
+        if (!query.channels().isEmpty()) {
+            where.append(" AND e.channel = ANY(CAST(:channels AS text[]))");
+            parameters.put("channels", wireNames(query.channels(), MessageChannel::wireName));
+        }
+        String sql = "SELECT (SELECT count(*) FROM message_events e WHERE " + where + ") AS total, "
+                + "e.id, e.channel, e.type, e.occurred_at, e.provider_message_id, e.metadata::text AS metadata "
+                + "FROM message_events e WHERE " + where + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset";
+        String countSql = "SELECT count(*) FROM message_events e WHERE " + where;
+        return jdbi.withHandle(handle -> {
+            boolean leadExists = handle.createQuery("SELECT EXISTS (SELECT 1 FROM leads WHERE id = :lead AND org_id = :org)")
+                    .bind("lead", lead.value()).bind("org", org.value()).mapTo(Boolean.class).one();
+            if (!leadExists) {
+                return Optional.empty();
+            }
+            return Optional.of(page(handle, sql, countSql, parameters, query.page().limit(), query.page().offset(),
+                    (rs, ctx) -> new MessageEvent(rs.getLong("id"),
+                            MessageChannel.fromWireName(rs.getString("channel")).orElseThrow(),
+                            MessageEventType.fromWireName(rs.getString("type")).orElseThrow(),
+                            SqlRows.instant(rs, "occurred_at"), rs.getString("provider_message_id"), rs.getString("metadata"))));
+        });
+    }
+
+    /**
+     * Runs a page statement that also selects {@code total}. A page past the end has no row to carry the
+     * total, so only then the count runs on its own.
+     */
+    private static <T> Page<T> page(Handle handle, String sql, String countSql, Map<String, Object> parameters, int limit,
+            int offset, RowMapper<T> mapper) {
+        List<T> items = new ArrayList<>();
+        long[] total = {0};
+        Query query = handle.createQuery(sql).bindMap(parameters).bind("limit", limit).bind("offset", offset);
+        query.map((rs, ctx) -> {
+            total[0] = rs.getLong("total");
+            return mapper.map(rs, ctx);
+        }).forEach(items::add);
+        if (items.isEmpty() && offset > 0) {
+            total[0] = handle.createQuery(countSql).bindMap(parameters).mapTo(Long.class).one();
+        }
+        return new Page<>(items, total[0], limit, offset);
+    }
+
+    private static Map<ConsentChannel, Consent> latestConsents(Handle handle, LeadId lead) {
+        Map<ConsentChannel, Consent> latest = new java.util.EnumMap<>(ConsentChannel.class);
+        handle.createQuery("""
+                        SELECT DISTINCT ON (channel) channel, granted, captured_at, source FROM lead_consents
+                        WHERE lead_id = :lead ORDER BY channel, captured_at DESC, id DESC""")
+                .bind("lead", lead.value())
+                .map((rs, ctx) -> new Consent(ConsentChannel.valueOf(rs.getString("channel").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getBoolean("granted"), SqlRows.instant(rs, "captured_at"), rs.getString("source")))
+                .forEach(consent -> latest.put(consent.channel(), consent));
+        return latest;
+    }
+
+    private static List<StatusChange> recentStatusChanges(Handle handle, LeadId lead, int limit) {
+        return handle.createQuery("""
+                        SELECT from_status, to_status, changed_by, changed_at, reason FROM lead_status_changes
+                        WHERE lead_id = :lead ORDER BY changed_at DESC, id DESC LIMIT :limit""")
+                .bind("lead", lead.value()).bind("limit", limit)
+                .map((rs, ctx) -> new StatusChange(SqlRows.status(rs.getString("from_status")),
+                        SqlRows.status(rs.getString("to_status")), rs.getString("changed_by"),
+                        SqlRows.instant(rs, "changed_at"), rs.getString("reason")))
+                .list();
+    }
+
+    private static <E> String[] wireNames(java.util.Set<E> values, Function<E, String> wireName) {
+        return values.stream().map(wireName).sorted().toArray(String[]::new);
+    }
+
+    private record DetailRow(LeadListItem lead, String notes, java.time.Instant notesUpdatedAt, String notesUpdatedBy) {
+    }
+
+    /** The WHERE clause of a lead query and its bound values. Only fixed fragments ever reach the SQL text. */
+    record LeadFilter(String where, Map<String, Object> parameters) {
+
+        static LeadFilter of(OrgId org, LeadQuery query) {
+            StringBuilder where = new StringBuilder("l.org_id = :org");
+            Map<String, Object> parameters = new java.util.HashMap<>();
+            parameters.put("org", org.value());
+            if (!query.statuses().isEmpty()) {
+                where.append(" AND l.status = ANY(CAST(:statuses AS text[]))");
+                parameters.put("statuses", wireNames(query.statuses(), LeadStatus::wireName));
+            }
+            if (!query.tags().isEmpty()) {
+                where.append(" AND l.tags @> CAST(:tags AS text[])");
+                parameters.put("tags", wireNames(query.tags(), Tag::value));
+            }
+            if (query.created().from() != null) {
+                where.append(" AND l.created_at >= :createdFrom");
+                parameters.put("createdFrom", SqlRows.utc(query.created().from()));
+            }
+            if (query.created().toExclusive() != null) {
+                where.append(" AND l.created_at < :createdBefore");
+                parameters.put("createdBefore", SqlRows.utc(query.created().toExclusive()));
+            }
+            query.search().ifPresent(term -> {
+                // The same expression as leads_search_trgm_idx, so the trigram index answers it.
+                where.append(" AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower(:searchPattern)");
+                parameters.put("searchPattern", "%" + escapeLike(term.text()) + "%");
+            });
+            return new LeadFilter(where.toString(), Map.copyOf(parameters));
+        }
+
+        /** One page of leads, newest first, with the exact total of the whole result. */
+        String pageSql() {
+            return "SELECT (" + countSql() + ") AS total, " + SqlRows.LEAD_LIST_COLUMNS
+                    + " FROM leads l WHERE " + where + " ORDER BY l.created_at DESC, l.id DESC LIMIT :limit OFFSET :offset";
+        }
+
+        /** The number of leads the filter matches. */
+        String countSql() {
+            return "SELECT count(*) FROM leads l WHERE " + where;
+        }
+
+        /** Makes {@code %}, {@code _} and {@code \} match themselves (backslash is LIKE's default escape). */
+        static String escapeLike(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+}
