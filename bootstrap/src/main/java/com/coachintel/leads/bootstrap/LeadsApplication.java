@@ -4,7 +4,9 @@ import com.coachintel.leads.adapter.http.HttpApi;
 import com.coachintel.leads.adapter.http.HttpSettings;
 import com.coachintel.leads.adapter.persistence.DemoDataSeeder;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;
+import com.coachintel.leads.application.auth.AuthenticationService;
 import com.coachintel.leads.application.health.ReadinessService;
+import com.coachintel.leads.application.leads.LeadReadService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +40,13 @@ public final class LeadsApplication implements AutoCloseable {
             String demoData = config.demoData() ? describe(persistence.demoDataSeeder(Clock.systemUTC()).seedIfAbsent())
                     : "off (LEADS_DEMO_DATA=false or an external database)";
 
+            config.warnings().forEach(LOG::warn);
             var readiness = new ReadinessService(persistence.storageHealth());
-            HttpApi http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort()), readiness).start();
+            var authentication = new AuthenticationService(persistence.userAccounts());
+            var reads = new LeadReadService(persistence.leadQueries());
+            var useCases = new HttpApi.UseCases(readiness, authentication, reads, reads, reads);
+            var settings = new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret());
+            HttpApi http = new HttpApi(settings, useCases).start();
             return new LeadsApplication(database, http, demoData);
         } catch (RuntimeException e) {
             database.close();
@@ -71,7 +78,7 @@ public final class LeadsApplication implements AutoCloseable {
     public List<String> startupSummary() {
         List<String> lines = new ArrayList<>();
         lines.add("Leads " + Version.current() + " is up");
-        lines.add("  API        " + baseUrl() + "   (GET /health, GET /ready)");
+        lines.add("  API        " + baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
         lines.add("  Database   " + database.description());
         lines.add("  Demo data  " + demoDataSummary);
         return lines;

@@ -4,7 +4,9 @@ import com.coachintel.leads.adapter.persistence.DatabaseSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,24 +17,30 @@ import java.util.Properties;
  * property of the same name wins, for a quick override). A bad value stops start-up with a
  * {@link ConfigException} naming the variable and the accepted form. {@code .env.example} documents each.
  *
- * @param httpHost          LEADS_HTTP_HOST
+ * @param httpHost          LEADS_HTTP_HOST; when unset, 0.0.0.0 with a proxy secret and 127.0.0.1 without
  * @param httpPort          LEADS_HTTP_PORT
+ * @param proxySecret       LEADS_PROXY_SECRET: what the proxy sends in x-proxy-secret; empty when unset
  * @param dataDir           LEADS_DATA_DIR: where the embedded PostgreSQL keeps its data
  * @param embeddedDbPort    LEADS_EMBEDDED_DB_PORT: the embedded server's port, 0 for any free one
  * @param externalDatabase  DATABASE_URL and friends; empty means the embedded PostgreSQL
  * @param poolSize          DATABASE_POOL_SIZE
  * @param demoData          LEADS_DEMO_DATA; defaults to true on the embedded database, false otherwise
+ * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
         String httpHost,
         int httpPort,
+        Optional<String> proxySecret,
         Path dataDir,
         int embeddedDbPort,
         Optional<DatabaseSettings> externalDatabase,
         int poolSize,
-        boolean demoData) {
+        boolean demoData,
+        List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
+    static final String PROXY_SECRET = "LEADS_PROXY_SECRET";
+    static final int MIN_PROXY_SECRET_LENGTH = 16;
     static final String HTTP_PORT = "LEADS_HTTP_PORT";
     static final String DATA_DIR = "LEADS_DATA_DIR";
     static final String EMBEDDED_DB_PORT = "LEADS_EMBEDDED_DB_PORT";
@@ -55,7 +63,24 @@ public record LeadsConfig(
                 .forEach(name -> values.put(name, systemProperties.getProperty(name)));
         Variables vars = new Variables(values);
 
-        String host = vars.host(HTTP_HOST).orElse("127.0.0.1");
+        Optional<String> proxySecret = Optional.ofNullable(vars.raw(PROXY_SECRET)).map(secret -> {
+            if (secret.length() < MIN_PROXY_SECRET_LENGTH || !secret.strip().equals(secret)) {
+                throw new ConfigException(PROXY_SECRET + " must be at least " + MIN_PROXY_SECRET_LENGTH
+                        + " characters without surrounding spaces (for example the output of: openssl rand -hex 32)");
+            }
+            return secret;
+        });
+        List<String> warnings = new ArrayList<>();
+        Optional<String> explicitHost = vars.host(HTTP_HOST);
+        String host = explicitHost.orElse(proxySecret.isPresent() ? "0.0.0.0" : "127.0.0.1");
+        if (proxySecret.isEmpty() && explicitHost.isEmpty()) {
+            warnings.add(PROXY_SECRET + " is not set, so Leads listens on 127.0.0.1 only: x-user-email can be trusted only"
+                    + " from the CoachIntel proxy. Set " + PROXY_SECRET + " (the proxy sends it as x-proxy-secret) to listen"
+                    + " on every interface, or set " + HTTP_HOST + " to choose the interface yourself.");
+        } else if (proxySecret.isEmpty() && !isLoopback(host)) {
+            warnings.add(PROXY_SECRET + " is not set and " + HTTP_HOST + "=" + host + ": anyone who can reach this port can act"
+                    + " as any user by sending x-user-email. Set " + PROXY_SECRET + " unless a firewall admits only the proxy.");
+        }
         int port = vars.integer(HTTP_PORT, 0, 65_535).orElse(8080);
         Path dataDir = Path.of(vars.text(DATA_DIR).orElse("./data")).toAbsolutePath().normalize();
         int embeddedPort = vars.integer(EMBEDDED_DB_PORT, 0, 65_535).orElse(0);
@@ -63,7 +88,24 @@ public record LeadsConfig(
         Optional<DatabaseSettings> external = vars.text(DATABASE_URL).map(url ->
                 DatabaseUrl.parse(url, vars.text(DATABASE_USER).orElse(null), vars.raw(DATABASE_PASSWORD), poolSize));
         boolean demoData = vars.bool(DEMO_DATA).orElse(external.isEmpty());
-        return new LeadsConfig(host, port, dataDir, embeddedPort, external, poolSize, demoData);
+        return new LeadsConfig(host, port, proxySecret, dataDir, embeddedPort, external, poolSize, demoData,
+                List.copyOf(warnings));
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LeadsConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", proxySecret="
+                + proxySecret.map(secret -> "***").orElse("none") + ", dataDir=" + dataDir + ", embeddedDbPort="
+                + embeddedDbPort + ", externalDatabase=" + externalDatabase + ", poolSize=" + poolSize + ", demoData="
+                + demoData + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */

@@ -68,6 +68,43 @@ class LeadsConfigTest {
     }
 
     @Test
+    void without_a_proxy_secret_it_listens_on_loopback_and_says_why() {
+        LeadsConfig config = config(Map.of());
+
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.proxySecret()).isEmpty();
+        assertThat(config.warnings()).singleElement().asString()
+                .contains("LEADS_PROXY_SECRET is not set, so Leads listens on 127.0.0.1 only");
+    }
+
+    @Test
+    void with_a_proxy_secret_it_listens_on_every_interface() {
+        LeadsConfig config = config(Map.of("LEADS_PROXY_SECRET", "0123456789abcdef0123"));
+
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.proxySecret()).contains("0123456789abcdef0123");
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.toString()).doesNotContain("0123456789abcdef0123");
+    }
+
+    @Test
+    void an_explicit_host_wins_and_an_open_one_without_a_secret_is_warned_about() {
+        assertThat(config(Map.of("LEADS_HTTP_HOST", "0.0.0.0")).httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config(Map.of("LEADS_HTTP_HOST", "0.0.0.0")).warnings()).singleElement().asString()
+                .contains("anyone who can reach this port can act as any user");
+        assertThat(config(Map.of("LEADS_HTTP_HOST", "127.0.0.1")).warnings()).isEmpty();
+        assertThat(config(Map.of("LEADS_HTTP_HOST", "127.0.0.1", "LEADS_PROXY_SECRET", "0123456789abcdef")).httpHost())
+                .isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void a_short_proxy_secret_is_refused() {
+        assertThatThrownBy(() -> config(Map.of("LEADS_PROXY_SECRET", "short")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("LEADS_PROXY_SECRET must be at least 16 characters");
+    }
+
+    @Test
     void system_properties_override_the_environment() {
         Properties properties = new Properties();
         properties.setProperty("LEADS_HTTP_PORT", "9090");

@@ -1,7 +1,13 @@
 package com.coachintel.leads.adapter.http;
 
+import com.coachintel.leads.application.auth.AuthenticateUseCase;
 import com.coachintel.leads.application.health.CheckReadinessUseCase;
+import com.coachintel.leads.application.leads.GetLeadUseCase;
+import com.coachintel.leads.application.leads.ListLeadEventsUseCase;
+import com.coachintel.leads.application.leads.ListLeadsUseCase;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.NotAcceptableResponse;
 import io.javalin.json.JavalinJackson;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -19,12 +25,24 @@ public final class HttpApi {
     private final HttpSettings settings;
 
     /**
-     * @param settings  where to listen
-     * @param readiness the readiness use case behind {@code GET /ready}
+     * The use cases behind the routes.
+     *
+     * @param readiness    {@code GET /ready}
+     * @param authenticate every {@code /leads} route
+     * @param listLeads    {@code GET /leads}
+     * @param getLead      {@code GET /leads/{id}}
+     * @param listEvents   {@code GET /leads/{id}/events}
      */
-    public HttpApi(HttpSettings settings, CheckReadinessUseCase readiness) {
+    public record UseCases(CheckReadinessUseCase readiness, AuthenticateUseCase authenticate, ListLeadsUseCase listLeads,
+            GetLeadUseCase getLead, ListLeadEventsUseCase listEvents) {
+    }
+
+    public HttpApi(HttpSettings settings, UseCases useCases) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        HealthHandlers health = new HealthHandlers(readiness);
+        HealthHandlers health = new HealthHandlers(useCases.readiness());
+        Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret());
+        LeadReadHandlers reads = new LeadReadHandlers(useCases.listLeads(), useCases.getLead(), useCases.listEvents());
+        ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
@@ -35,10 +53,30 @@ public final class HttpApi {
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
 
             config.routes.before(RequestIds::assign);
-            config.routes.get("/health", health::health);
-            config.routes.get("/ready", health::ready);
+            config.routes.before("/leads", authentication::authenticate);
+            config.routes.before("/leads/*", authentication::authenticate);
+
+            config.routes.get("/health", json(health::health));
+            config.routes.get("/ready", json(health::ready));
+            config.routes.get("/leads", json(reads::list));
+            config.routes.get("/leads/{id}", json(reads::get));
+            config.routes.get("/leads/{id}/events", json(reads::events));
+
+            config.routes.get("/openapi.yaml", docs::contract);
+            config.routes.get("/docs", docs::page);
+            config.routes.get("/docs/swagger-ui/{file}", docs::asset);
             ProblemResponses.register(config.routes);
         });
+    }
+
+    /** A JSON endpoint: a request whose Accept header rules JSON out is answered 406 before the handler runs. */
+    private static Handler json(Handler handler) {
+        return ctx -> {
+            if (!MediaTypes.acceptsJson(ctx)) {
+                throw new NotAcceptableResponse("This endpoint answers application/json; the Accept header rules it out");
+            }
+            handler.handle(ctx);
+        };
     }
 
     /** Starts listening; returns this for chaining. */

@@ -1,43 +1,55 @@
 package com.coachintel.leads.adapter.http;
 
+import com.coachintel.leads.application.auth.AccountInactiveException;
+import com.coachintel.leads.application.auth.AuthenticationRequiredException;
+import com.coachintel.leads.domain.DomainException;
+import com.coachintel.leads.domain.LeadNotFoundException;
+import com.coachintel.leads.domain.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where errors become {@code application/problem+json}: exceptions from handlers,
- * Javalin's own HTTP errors, unknown routes and wrong methods.
+ * The one place where errors become {@code application/problem+json}: domain and application errors,
+ * Javalin's own HTTP errors, unknown routes and wrong methods, and anything unexpected (500).
  */
 final class ProblemResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private static final Map<Integer, String> TITLES = Map.of(
-            400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found",
-            405, "Method Not Allowed", 406, "Not Acceptable", 409, "Conflict", 412, "Precondition Failed",
-            413, "Content Too Large", 415, "Unsupported Media Type");
+    private static final Map<Integer, String> TITLES = Map.ofEntries(
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),
+            Map.entry(409, "Conflict"), Map.entry(412, "Precondition Failed"), Map.entry(413, "Content Too Large"),
+            Map.entry(415, "Unsupported Media Type"), Map.entry(503, "Service Unavailable"));
 
     private ProblemResponses() {
     }
 
     static void register(RoutesConfig routes) {
+        routes.exception(ValidationException.class, (e, ctx) -> send(ctx,
+                ProblemDetail.of(e.code(), "Invalid request", 400, e.getMessage())
+                        .withErrors(e.violations().stream()
+                                .map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList())));
+        routes.exception(LeadNotFoundException.class, (e, ctx) -> send(ctx, fromDomain(e, 404)));
+        routes.exception(AuthenticationRequiredException.class, (e, ctx) -> send(ctx, fromDomain(e, 401)));
+        routes.exception(AccountInactiveException.class, (e, ctx) -> send(ctx, fromDomain(e, 403)));
+        routes.exception(Authentication.ProxySecretMismatchException.class, (e, ctx) -> send(ctx,
+                ProblemDetail.of("proxy-authentication-required", TITLES.get(401), 401, e.getMessage())));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromJavalin(e)));
         routes.exception(Exception.class, ProblemResponses::internalError);
-        routes.error(404, ctx -> {
-            if (!alreadyAProblem(ctx)) {
-                send(ctx, ProblemDetail.of("not-found", "Not Found", 404,
-                        "No resource at " + ctx.method() + " " + ctx.path()));
-            }
-        });
-        routes.error(405, ctx -> {
-            if (!alreadyAProblem(ctx)) {
-                send(ctx, ProblemDetail.of("method-not-allowed", "Method Not Allowed", 405,
-                        ctx.method() + " is not allowed on " + ctx.path()));
-            }
-        });
+        // A handler that only set a status (no exception) still answers with a problem.
+        for (int status : new int[] {404, 405}) {
+            routes.error(status, ctx -> {
+                if (!alreadyAProblem(ctx)) {
+                    send(ctx, problemFor(status, ctx.method() + " " + ctx.path()));
+                }
+            });
+        }
     }
 
     static void send(Context ctx, ProblemDetail problem) {
@@ -45,11 +57,18 @@ final class ProblemResponses {
         ctx.status(complete.status()).json(complete).contentType(ProblemDetail.CONTENT_TYPE);
     }
 
-    private static ProblemDetail fromJavalin(HttpResponseException e) {
-        int status = e.getStatus();
+    /** A problem for an HTTP status, its type derived from the status's title. */
+    static ProblemDetail problemFor(int status, String detail) {
         String title = TITLES.getOrDefault(status, "HTTP " + status);
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return ProblemDetail.of(slug, title, status, e.getMessage());
+        return ProblemDetail.of(title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, status, detail);
+    }
+
+    private static ProblemDetail fromDomain(DomainException e, int status) {
+        return ProblemDetail.of(e.code(), TITLES.get(status), status, e.getMessage());
+    }
+
+    private static ProblemDetail fromJavalin(HttpResponseException e) {
+        return problemFor(e.getStatus(), e.getMessage());
     }
 
     /** Logs the stack trace under the request id and tells the caller only that id. */

@@ -1,0 +1,95 @@
+package com.coachintel.leads.adapter.http;
+
+import com.coachintel.leads.domain.Consent;
+import com.coachintel.leads.domain.LeadDetails;
+import com.coachintel.leads.domain.LeadListItem;
+import com.coachintel.leads.domain.LeadStatus;
+import com.coachintel.leads.domain.MessageEvent;
+import com.coachintel.leads.domain.StatusChange;
+import com.coachintel.leads.domain.Tag;
+import com.coachintel.leads.domain.query.Page;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The JSON shapes of the lead API, as {@code docs/openapi.yaml} defines them: snake_case names (the
+ * mapper's naming strategy), ISO-8601 UTC timestamps, {@code null} for absent values.
+ */
+final class LeadJson {
+
+    private LeadJson() {
+    }
+
+    /** {@code {items, total, limit, offset}}. */
+    record PageJson<T>(List<T> items, long total, int limit, int offset) {
+        static <D, T> PageJson<T> from(Page<D> page, Function<D, T> mapper) {
+            return new PageJson<>(page.items().stream().map(mapper).toList(), page.total(), page.limit(), page.offset());
+        }
+    }
+
+    /** A lead in a list. */
+    record Item(String id, Instant createdAt, Instant updatedAt, String status, String firstName, String lastName,
+            String email, String phone, List<String> tags, String source, String utmSource, String utmMedium,
+            String utmCampaign, Instant lastContactedAt, long version) {
+
+        static Item from(LeadListItem lead) {
+            return new Item(lead.id().toString(), lead.createdAt(), lead.updatedAt(), lead.status().wireName(),
+                    lead.firstName(), lead.lastName(), lead.email(), lead.phone(),
+                    lead.tags().stream().map(Tag::value).toList(), lead.source(), lead.utmSource(), lead.utmMedium(),
+                    lead.utmCampaign(), lead.lastContactedAt(), lead.version());
+        }
+    }
+
+    /** One lead with notes, latest consents and recent status changes. */
+    record Detail(String id, Instant createdAt, Instant updatedAt, String status, String firstName, String lastName,
+            String email, String phone, List<String> tags, String source, String utmSource, String utmMedium,
+            String utmCampaign, Instant lastContactedAt, long version, String notes, Instant notesUpdatedAt,
+            String notesUpdatedBy, Consents consents, List<StatusChangeJson> recentStatusChanges) {
+
+        static Detail from(LeadDetails details) {
+            Item lead = Item.from(details.lead());
+            return new Detail(lead.id(), lead.createdAt(), lead.updatedAt(), lead.status(), lead.firstName(),
+                    lead.lastName(), lead.email(), lead.phone(), lead.tags(), lead.source(), lead.utmSource(),
+                    lead.utmMedium(), lead.utmCampaign(), lead.lastContactedAt(), lead.version(), details.notes(),
+                    details.notesUpdatedAt(), details.notesUpdatedBy(),
+                    new Consents(ConsentJson.from(details.emailConsent()), ConsentJson.from(details.smsConsent())),
+                    details.recentStatusChanges().stream().map(StatusChangeJson::from).toList());
+        }
+    }
+
+    /** The consent in force per channel; null where the ledger has no entry. */
+    record Consents(ConsentJson email, ConsentJson sms) {
+    }
+
+    /** The latest ledger entry of a channel. */
+    record ConsentJson(String status, Instant capturedAt, String source) {
+        static ConsentJson from(Optional<Consent> consent) {
+            return consent.map(c -> new ConsentJson(c.granted() ? "granted" : "revoked", c.capturedAt(), c.source()))
+                    .orElse(null);
+        }
+    }
+
+    /** A move in the lifecycle. */
+    record StatusChangeJson(String from, String to, String changedBy, Instant changedAt, String reason) {
+        static StatusChangeJson from(StatusChange change) {
+            return new StatusChangeJson(change.from() == null ? null : change.from().wireName(), change.to().wireName(),
+                    change.changedBy(), change.changedAt(), change.reason());
+        }
+    }
+
+    /** A message event; metadata is the provider's JSON object, passed through as it is stored. */
+    record Event(long id, String channel, String type, Instant occurredAt, String providerMessageId,
+            @JsonRawValue String metadata) {
+        static Event from(MessageEvent event) {
+            return new Event(event.id(), event.channel().wireName(), event.type().wireName(), event.occurredAt(),
+                    event.providerMessageId(), event.metadataJson());
+        }
+    }
+
+    static String wire(LeadStatus status) {
+        return status.wireName();
+    }
+}
