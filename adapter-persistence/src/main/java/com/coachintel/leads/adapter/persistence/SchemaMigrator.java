@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -43,6 +45,8 @@ public final class SchemaMigrator {
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    // The update summary goes to the log, like everything else, not to stdout.
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());
         } catch (SQLException e) {
             throw new SchemaMigrationException("could not connect to the database to migrate it: " + e.getMessage(), e);
@@ -55,7 +59,6 @@ public final class SchemaMigrator {
     private static void quietLiquibase() {
         setIfAbsent("liquibase.showBanner", "false");
         setIfAbsent("liquibase.analytics.enabled", "false");
-        setIfAbsent("liquibase.showSummaryOutput", "log");
     }
 
     private static void setIfAbsent(String key, String value) {
