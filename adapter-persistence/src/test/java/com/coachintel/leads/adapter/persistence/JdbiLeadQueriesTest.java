@@ -258,6 +258,31 @@ class JdbiLeadQueriesTest {
     }
 
     @Test
+    void large_results_page_the_same_way_as_small_ones() {
+        UUID bigOrg = LeadRows.insertOrg(db, "Big");
+        int count = JdbiLeadQueries.LeadFilter.SMALL_RESULT + 100;
+        db.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO leads (org_id, created_at, email, tags)
+                SELECT ?, timestamptz '2026-01-01' + (n % 2000) * interval '1 minute', 'big' || n || '@example.com',
+                       CASE WHEN n % 1000 = 0 THEN ARRAY['rare'] ELSE '{}' END
+                FROM generate_series(1, ?) AS n""", bigOrg, count));
+        List<UUID> expected = db.jdbi().withHandle(h -> h.select(
+                "SELECT id FROM leads WHERE org_id = ? ORDER BY created_at DESC, id::text DESC", bigOrg).mapTo(UUID.class).list());
+
+        Page<LeadListItem> first = queries.list(new OrgId(bigOrg), LeadQuery.all().withPage(new PageRequest(500, 0)));
+        Page<LeadListItem> deep = queries.list(new OrgId(bigOrg), LeadQuery.all().withPage(new PageRequest(100, 5000)));
+        Page<LeadListItem> rare = queries.list(new OrgId(bigOrg), new LeadQuery(Optional.empty(), Set.of(),
+                Set.of(new Tag("rare")), new CreatedRange(null, null), PageRequest.first()));
+
+        assertThat(first.total()).isEqualTo(count);
+        assertThat(ids(first)).isEqualTo(expected.subList(0, 500));
+        assertThat(ids(deep)).isEqualTo(expected.subList(5000, 5100));
+        assertThat(rare.total()).isEqualTo(5);
+        assertThat(ids(rare)).hasSize(5);
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM leads WHERE org_id = ?", bigOrg));
+    }
+
+    @Test
     void unknown_leads_have_no_details_and_no_events() {
         LeadId unknown = new LeadId(UUID.randomUUID());
 
