@@ -2,10 +2,12 @@ package com.coachintel.leads.bootstrap;
 
 import com.coachintel.leads.adapter.http.HttpApi;
 import com.coachintel.leads.adapter.http.HttpSettings;
+import com.coachintel.leads.adapter.http.LibphonenumberParser;
 import com.coachintel.leads.adapter.persistence.DemoDataSeeder;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;
 import com.coachintel.leads.application.auth.AuthenticationService;
 import com.coachintel.leads.application.health.ReadinessService;
+import com.coachintel.leads.application.leads.LeadChangeService;
 import com.coachintel.leads.application.leads.LeadReadService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,7 +46,9 @@ public final class LeadsApplication implements AutoCloseable {
             var readiness = new ReadinessService(persistence.storageHealth());
             var authentication = new AuthenticationService(persistence.userAccounts());
             var reads = new LeadReadService(persistence.leadQueries());
-            var useCases = new HttpApi.UseCases(readiness, authentication, reads, reads, reads);
+            var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(),
+                    new LibphonenumberParser(config.defaultPhoneRegion()), Clock.systemUTC());
+            var useCases = new HttpApi.UseCases(readiness, authentication, reads, reads, reads, changes, changes, changes, reads);
             var settings = new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret());
             HttpApi http = new HttpApi(settings, useCases).start();
             return new LeadsApplication(database, http, demoData);

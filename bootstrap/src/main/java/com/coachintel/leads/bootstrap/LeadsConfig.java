@@ -1,5 +1,6 @@
 package com.coachintel.leads.bootstrap;
 
+import com.coachintel.leads.adapter.http.LibphonenumberParser;
 import com.coachintel.leads.adapter.persistence.DatabaseSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,6 +26,7 @@ import java.util.Properties;
  * @param externalDatabase  DATABASE_URL and friends; empty means the embedded PostgreSQL
  * @param poolSize          DATABASE_POOL_SIZE
  * @param demoData          LEADS_DEMO_DATA; defaults to true on the embedded database, false otherwise
+ * @param defaultPhoneRegion LEADS_DEFAULT_PHONE_REGION: how to read phone numbers written without a country code
  * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
@@ -36,6 +38,7 @@ public record LeadsConfig(
         Optional<DatabaseSettings> externalDatabase,
         int poolSize,
         boolean demoData,
+        String defaultPhoneRegion,
         List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
@@ -45,6 +48,7 @@ public record LeadsConfig(
     static final String DATA_DIR = "LEADS_DATA_DIR";
     static final String EMBEDDED_DB_PORT = "LEADS_EMBEDDED_DB_PORT";
     static final String DEMO_DATA = "LEADS_DEMO_DATA";
+    static final String DEFAULT_PHONE_REGION = "LEADS_DEFAULT_PHONE_REGION";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -88,7 +92,12 @@ public record LeadsConfig(
         Optional<DatabaseSettings> external = vars.text(DATABASE_URL).map(url ->
                 DatabaseUrl.parse(url, vars.text(DATABASE_USER).orElse(null), vars.raw(DATABASE_PASSWORD), poolSize));
         boolean demoData = vars.bool(DEMO_DATA).orElse(external.isEmpty());
-        return new LeadsConfig(host, port, proxySecret, dataDir, embeddedPort, external, poolSize, demoData,
+        String phoneRegion = vars.text(DEFAULT_PHONE_REGION).map(region -> region.toUpperCase(Locale.ROOT)).orElse("US");
+        if (!LibphonenumberParser.isSupportedRegion(phoneRegion)) {
+            throw new ConfigException(DEFAULT_PHONE_REGION + " must be an ISO 3166-1 alpha-2 region code such as US, GB"
+                    + " or DE, got '" + phoneRegion + "'");
+        }
+        return new LeadsConfig(host, port, proxySecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
                 List.copyOf(warnings));
     }
 
@@ -105,7 +114,7 @@ public record LeadsConfig(
         return "LeadsConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", proxySecret="
                 + proxySecret.map(secret -> "***").orElse("none") + ", dataDir=" + dataDir + ", embeddedDbPort="
                 + embeddedDbPort + ", externalDatabase=" + externalDatabase + ", poolSize=" + poolSize + ", demoData="
-                + demoData + "]";
+                + demoData + ", defaultPhoneRegion=" + defaultPhoneRegion + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */

@@ -69,7 +69,7 @@ class LeadsApplicationTest {
     void a_database_that_cannot_be_reached_stops_startup_with_a_message_naming_it() {
         LeadsConfig unreachable = new LeadsConfig("127.0.0.1", 0, Optional.empty(), dataDir, 0,
                 Optional.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/leads?connectTimeout=2", "leads", "secret", 2)),
-                2, false, java.util.List.of());
+                2, false, "US", java.util.List.of());
 
         assertThatThrownBy(() -> LeadsApplication.start(unreachable))
                 .hasMessageStartingWith("could not connect to postgresql://127.0.0.1:1/leads")

@@ -27,6 +27,8 @@ class LeadsConfigTest {
         assertThat(config.embeddedDatabase()).isTrue();
         assertThat(config.demoData()).isTrue();
         assertThat(config.poolSize()).isEqualTo(10);
+        assertThat(config.defaultPhoneRegion()).isEqualTo("US");
+        assertThat(config(Map.of("LEADS_DEFAULT_PHONE_REGION", "gb")).defaultPhoneRegion()).isEqualTo("GB");
     }
 
     @Test
@@ -119,6 +121,7 @@ class LeadsConfigTest {
         "LEADS_EMBEDDED_DB_PORT|-1|LEADS_EMBEDDED_DB_PORT must be a whole number from 0 to 65535",
         "DATABASE_POOL_SIZE|0|DATABASE_POOL_SIZE must be a whole number from 1 to 500, got '0'",
         "LEADS_DEMO_DATA|maybe|LEADS_DEMO_DATA must be true or false, got 'maybe'",
+        "LEADS_DEFAULT_PHONE_REGION|USA|LEADS_DEFAULT_PHONE_REGION must be an ISO 3166-1 alpha-2 region code",
         "LEADS_HTTP_HOST|no such host.invalid|LEADS_HTTP_HOST must be an IP address",
         "DATABASE_URL|mysql://db/leads|DATABASE_URL is not a PostgreSQL URL: unknown scheme. Accepted: jdbc:postgresql://",
         "DATABASE_URL|postgres:///leads|DATABASE_URL is not a PostgreSQL URL: no host",

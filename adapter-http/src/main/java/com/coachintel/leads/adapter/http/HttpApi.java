@@ -2,9 +2,13 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.auth.AuthenticateUseCase;
 import com.coachintel.leads.application.health.CheckReadinessUseCase;
+import com.coachintel.leads.application.leads.ChangeLeadStatusUseCase;
 import com.coachintel.leads.application.leads.GetLeadUseCase;
 import com.coachintel.leads.application.leads.ListLeadEventsUseCase;
+import com.coachintel.leads.application.leads.ListLeadHistoryUseCase;
 import com.coachintel.leads.application.leads.ListLeadsUseCase;
+import com.coachintel.leads.application.leads.UpdateLeadContactUseCase;
+import com.coachintel.leads.application.leads.UpdateLeadNotesUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.NotAcceptableResponse;
@@ -32,22 +36,33 @@ public final class HttpApi {
      * @param listLeads    {@code GET /leads}
      * @param getLead      {@code GET /leads/{id}}
      * @param listEvents   {@code GET /leads/{id}/events}
+     * @param updateContact {@code PATCH /leads/{id}}
+     * @param updateNotes  {@code PATCH /leads/{id}/notes}
+     * @param changeStatus {@code POST /leads/{id}/status}
+     * @param listHistory  {@code GET /leads/{id}/history}
      */
     public record UseCases(CheckReadinessUseCase readiness, AuthenticateUseCase authenticate, ListLeadsUseCase listLeads,
-            GetLeadUseCase getLead, ListLeadEventsUseCase listEvents) {
+            GetLeadUseCase getLead, ListLeadEventsUseCase listEvents, UpdateLeadContactUseCase updateContact,
+            UpdateLeadNotesUseCase updateNotes, ChangeLeadStatusUseCase changeStatus, ListLeadHistoryUseCase listHistory) {
     }
+
+    /** Request bodies are small JSON documents: 10,000 characters of notes fit many times over. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     public HttpApi(HttpSettings settings, UseCases useCases) {
         this.settings = Objects.requireNonNull(settings, "settings");
         HealthHandlers health = new HealthHandlers(useCases.readiness());
         Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret());
         LeadReadHandlers reads = new LeadReadHandlers(useCases.listLeads(), useCases.getLead(), useCases.listEvents());
+        LeadWriteHandlers writes = new LeadWriteHandlers(useCases.updateContact(), useCases.updateNotes(),
+                useCases.changeStatus(), useCases.listHistory());
         ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.http.prefer405over404 = true;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(JsonMapping.objectMapper(), false));
             config.requestLogger.http((ctx, millis) -> ACCESS_LOG.debug("{} {} {} {} ms request_id={}",
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
@@ -61,6 +76,10 @@ public final class HttpApi {
             config.routes.get("/leads", json(reads::list));
             config.routes.get("/leads/{id}", json(reads::get));
             config.routes.get("/leads/{id}/events", json(reads::events));
+            config.routes.patch("/leads/{id}", json(writes::patchContact));
+            config.routes.patch("/leads/{id}/notes", json(writes::patchNotes));
+            config.routes.post("/leads/{id}/status", json(writes::postStatus));
+            config.routes.get("/leads/{id}/history", json(writes::history));
 
             config.routes.get("/openapi.yaml", docs::contract);
             config.routes.get("/docs", docs::page);

@@ -1,9 +1,9 @@
 package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.domain.Consent;
+import com.coachintel.leads.domain.HistoryEntry;
 import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadListItem;
-import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.MessageEvent;
 import com.coachintel.leads.domain.StatusChange;
 import com.coachintel.leads.domain.Tag;
@@ -89,7 +89,11 @@ final class LeadJson {
         }
     }
 
-    static String wire(LeadStatus status) {
-        return status.wireName();
+    /** A status change or an audited field change; values are a status or text, a list of tags, or null. */
+    record HistoryJson(String field, Object oldValue, Object newValue, String changedBy, Instant changedAt, String reason) {
+        static HistoryJson from(HistoryEntry entry) {
+            return new HistoryJson(entry.field(), entry.before(), entry.after(), entry.changedBy(), entry.changedAt(),
+                    entry.reason());
+        }
     }
 }

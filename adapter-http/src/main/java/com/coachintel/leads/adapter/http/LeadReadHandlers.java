@@ -51,7 +51,7 @@ final class LeadReadHandlers {
         QueryParameters.of(ctx, Set.of(), violations);
         LeadId id = violations.collect(() -> LeadId.parse(ctx.pathParam("id"), "id"));
         violations.throwIfAny();
-        ctx.json(LeadJson.Detail.from(getLead.getLead(Authentication.caller(ctx), id)));
+        LeadWriteHandlers.respond(ctx, getLead.getLead(Authentication.caller(ctx), id));
     }
 
     void events(Context ctx) {

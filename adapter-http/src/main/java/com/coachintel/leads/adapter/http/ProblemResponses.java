@@ -3,7 +3,10 @@ package com.coachintel.leads.adapter.http;
 import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
 import com.coachintel.leads.domain.DomainException;
+import com.coachintel.leads.domain.InvalidStatusTransitionException;
 import com.coachintel.leads.domain.LeadNotFoundException;
+import com.coachintel.leads.domain.LeadStatus;
+import com.coachintel.leads.domain.VersionMismatchException;
 import com.coachintel.leads.domain.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,6 +39,14 @@ final class ProblemResponses {
                         .withErrors(e.violations().stream()
                                 .map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList())));
         routes.exception(LeadNotFoundException.class, (e, ctx) -> send(ctx, fromDomain(e, 404)));
+        routes.exception(InvalidStatusTransitionException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
+                .withExtension("current_status", e.from().wireName())
+                .withExtension("requested_status", e.to().wireName())
+                .withExtension("allowed_next", e.from().allowedNext().stream().map(LeadStatus::wireName).sorted().toList())));
+        routes.exception(VersionMismatchException.class, (e, ctx) -> {
+            ctx.header("ETag", EntityTags.of(e.currentVersion()));
+            send(ctx, fromDomain(e, 412).withExtension("current_version", e.currentVersion()));
+        });
         routes.exception(AuthenticationRequiredException.class, (e, ctx) -> send(ctx, fromDomain(e, 401)));
         routes.exception(AccountInactiveException.class, (e, ctx) -> send(ctx, fromDomain(e, 403)));
         routes.exception(Authentication.ProxySecretMismatchException.class, (e, ctx) -> send(ctx,

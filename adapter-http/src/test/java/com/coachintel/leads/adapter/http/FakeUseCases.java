@@ -3,7 +3,10 @@ package com.coachintel.leads.adapter.http;
 import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
 import com.coachintel.leads.application.health.Readiness;
+import com.coachintel.leads.application.leads.ContactUpdate;
+import com.coachintel.leads.domain.HistoryEntry;
 import com.coachintel.leads.domain.LeadDetails;
+import com.coachintel.leads.domain.VersionMismatchException;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadListItem;
 import com.coachintel.leads.domain.LeadNotFoundException;
@@ -38,6 +41,26 @@ final class FakeUseCases {
     final AtomicReference<LeadQuery> lastLeadQuery = new AtomicReference<>();
     final AtomicReference<EventQuery> lastEventQuery = new AtomicReference<>();
     final AtomicReference<Caller> lastCaller = new AtomicReference<>();
+    final AtomicReference<ContactUpdate> lastContactUpdate = new AtomicReference<>();
+    final AtomicReference<String> lastNotes = new AtomicReference<>();
+    final AtomicReference<String> lastReason = new AtomicReference<>();
+    final AtomicReference<Optional<Long>> lastExpectedVersion = new AtomicReference<>();
+
+    /** The fake lead is at version 3; any other expected version is stale. */
+    private void checkVersion(LeadId id, Optional<Long> expected) {
+        if (!id.equals(LEAD.id())) {
+            throw new LeadNotFoundException(id);
+        }
+        lastExpectedVersion.set(expected);
+        if (expected.isPresent() && expected.get() != LEAD.version()) {
+            throw new VersionMismatchException(id, LEAD.version());
+        }
+    }
+
+    private static LeadDetails details(String notes) {
+        return new LeadDetails(LEAD, notes, Instant.parse("2026-01-02T09:00:00Z"), ACTIVE, Optional.empty(), Optional.empty(),
+                List.of());
+    }
 
     HttpApi.UseCases useCases() {
         return new HttpApi.UseCases(
@@ -70,6 +93,30 @@ final class FakeUseCases {
                     }
                     lastEventQuery.set(query);
                     return new Page<>(List.of(), 0, query.page().limit(), query.page().offset());
+                },
+                (caller, id, update, expected) -> {
+                    checkVersion(id, expected);
+                    lastContactUpdate.set(update);
+                    return details(null);
+                },
+                (caller, id, notes, expected) -> {
+                    checkVersion(id, expected);
+                    lastNotes.set(notes);
+                    return details(notes);
+                },
+                (caller, id, target, reason, expected) -> {
+                    checkVersion(id, expected);
+                    lastReason.set(reason);
+                    // Status changes act on a converted lead: the lifecycle refuses every move from there.
+                    if (target != LeadStatus.CONVERTED) {
+                        LeadStatus.CONVERTED.moveTo(target);
+                    }
+                    return details(null);
+                },
+                (caller, id, page) -> {
+                    checkVersion(id, Optional.empty());
+                    return new Page<>(List.of(new HistoryEntry("tags", List.of("old"), List.of("vip"), ACTIVE,
+                            Instant.parse("2026-01-02T09:00:00Z"), null)), 1, page.limit(), page.offset());
                 });
     }
 }

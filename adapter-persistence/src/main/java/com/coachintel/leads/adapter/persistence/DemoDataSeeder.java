@@ -75,7 +75,7 @@ public final class DemoDataSeeder {
         "Referred by an existing client, \"very motivated\".",
         "Timezone: CET. Speaks German and English."
     };
-    private static final String[] US_AREA_CODES = {"415", "212", "312", "646", "737", "206"};
+    private static final String[] US_AREA_CODES = {"415", "212", "312", "646", "737", "206", "617", "303", "512", "213"};
     private static final String[] USER_AGENTS = {
         "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
@@ -205,12 +205,12 @@ public final class DemoDataSeeder {
         return "lost";
     }
 
-    /** Fictional numbers: NANP 555-01xx and Ofcom's 07700 900xxx drama range. */
+    /**
+     * Fictional numbers that libphonenumber still accepts: NANP's 555-0100..0199. (Ofcom's drama range
+     * 07700 900xxx is fictional too, but libphonenumber rejects it, so a demo lead could not be saved back.)
+     */
     private static String phone(Random random) {
-        if (random.nextInt(4) == 0) {
-            return "+447700900" + String.format("%03d", random.nextInt(1000));
-        }
-        return "+1" + pick(random, US_AREA_CODES) + "5550" + String.format("%03d", 100 + random.nextInt(100));
+        return "+1" + pick(random, US_AREA_CODES) + "555" + String.format("%04d", 100 + random.nextInt(100));
     }
 
     private static String[] tags(Random random) {

@@ -2,6 +2,7 @@ package com.coachintel.leads.adapter.persistence;
 
 import com.coachintel.leads.domain.Consent;
 import com.coachintel.leads.domain.ConsentChannel;
+import com.coachintel.leads.domain.HistoryEntry;
 import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadListItem;
@@ -16,6 +17,7 @@ import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.query.EventQuery;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.Page;
+import com.coachintel.leads.domain.query.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +100,7 @@ final class JdbiLeadQueries implements LeadQueries {
                 + "FROM message_events e WHERE " + where + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset";
         String countSql = "SELECT count(*) FROM message_events e WHERE " + where;
         return jdbi.withHandle(handle -> {
-            boolean leadExists = handle.createQuery("SELECT EXISTS (SELECT 1 FROM leads WHERE id = :lead AND org_id = :org)")
-                    .bind("lead", lead.value()).bind("org", org.value()).mapTo(Boolean.class).one();
-            if (!leadExists) {
+            if (!leadExists(handle, org, lead)) {
                 return Optional.empty();
             }
             return Optional.of(page(handle, sql, countSql, parameters, query.page().limit(), query.page().offset(),
@@ -109,6 +109,52 @@ final class JdbiLeadQueries implements LeadQueries {
                             MessageEventType.fromWireName(rs.getString("type")).orElseThrow(),
                             SqlRows.instant(rs, "occurred_at"), rs.getString("provider_message_id"), rs.getString("metadata"))));
         });
+    }
+
+    @Override
+    public Optional<Page<HistoryEntry>> history(OrgId org, LeadId lead, PageRequest page) {
+        return jdbi.withHandle(handle -> {
+            if (!leadExists(handle, org, lead)) {
+                return Optional.empty();
+            }
+            // Status changes and field changes in one newest-first list; jsonb values come back as text or text[].
+            String changes = """
+                    SELECT 'status' AS field, to_jsonb(from_status) AS old_value, to_jsonb(to_status) AS new_value,
+                           changed_by, changed_at, reason, 0 AS kind, id
+                    FROM lead_status_changes WHERE lead_id = :lead AND org_id = :org
+                    UNION ALL
+                    SELECT field, old_value, new_value, changed_by, changed_at, NULL, 1, id
+                    FROM lead_field_changes WHERE lead_id = :lead AND org_id = :org""";
+            String sql = "SELECT (SELECT count(*) FROM (" + changes + ") c) AS total, h.field, h.changed_by, h.changed_at, "
+                    + "h.reason, " + jsonValueColumns("old") + ", " + jsonValueColumns("new")
+                    + " FROM (" + changes + ") h ORDER BY h.changed_at DESC, h.kind DESC, h.id DESC LIMIT :limit OFFSET :offset";
+            String countSql = "SELECT count(*) FROM (" + changes + ") c";
+            return Optional.of(page(handle, sql, countSql, Map.of("lead", lead.value(), "org", org.value()), page.limit(),
+                    page.offset(), (rs, ctx) -> new HistoryEntry(rs.getString("field"), jsonValue(rs, "old"),
+                            jsonValue(rs, "new"), rs.getString("changed_by"), SqlRows.instant(rs, "changed_at"),
+                            rs.getString("reason"))));
+        });
+    }
+
+    private static String jsonValueColumns(String prefix) {
+        String column = "h." + prefix + "_value";
+        return "CASE WHEN jsonb_typeof(" + column + ") = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(" + column
+                + ")) END AS " + prefix + "_list, CASE WHEN jsonb_typeof(" + column + ") = 'string' THEN " + column
+                + " #>> '{}' END AS " + prefix + "_text";
+    }
+
+    /** A history value: a list of tag names, a text, or null. */
+    private static Object jsonValue(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        java.sql.Array list = rs.getArray(prefix + "_list");
+        if (list != null) {
+            return List.of((String[]) list.getArray());
+        }
+        return rs.getString(prefix + "_text");
+    }
+
+    private static boolean leadExists(Handle handle, OrgId org, LeadId lead) {
+        return handle.createQuery("SELECT EXISTS (SELECT 1 FROM leads WHERE id = :lead AND org_id = :org)")
+                .bind("lead", lead.value()).bind("org", org.value()).mapTo(Boolean.class).one();
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.coachintel.leads.adapter.persistence;
 
 import com.coachintel.leads.domain.port.LeadQueries;
+import com.coachintel.leads.domain.port.LeadStore;
 import com.coachintel.leads.domain.port.StorageHealth;
 import com.coachintel.leads.domain.port.UserAccounts;
 import com.zaxxer.hikari.HikariConfig;
@@ -72,6 +73,11 @@ public final class PostgresPersistence {
     /** The {@link LeadQueries} port: the read side of the lead store. */
     public LeadQueries leadQueries() {
         return new JdbiLeadQueries(jdbi);
+    }
+
+    /** The {@link LeadStore} port: the write side of the lead store. */
+    public LeadStore leadStore() {
+        return new JdbiLeadStore(jdbi);
     }
 
     /** Seeds the demo orgs, users and leads, once. */

@@ -59,7 +59,7 @@ final class SqlRows {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static List<Tag> tags(Array array) throws SQLException {
+    static List<Tag> tags(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }

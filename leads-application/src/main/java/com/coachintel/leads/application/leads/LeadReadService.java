@@ -1,5 +1,6 @@
 package com.coachintel.leads.application.leads;
 
+import com.coachintel.leads.domain.HistoryEntry;
 import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadListItem;
@@ -9,11 +10,13 @@ import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.query.EventQuery;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.Page;
+import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.user.Caller;
 import java.util.Objects;
 
 /** The read use cases over the {@link LeadQueries} port, each scoped to the caller's org. */
-public final class LeadReadService implements ListLeadsUseCase, GetLeadUseCase, ListLeadEventsUseCase {
+public final class LeadReadService implements ListLeadsUseCase, GetLeadUseCase, ListLeadEventsUseCase,
+        ListLeadHistoryUseCase {
 
     private final LeadQueries leads;
 
@@ -29,6 +32,11 @@ public final class LeadReadService implements ListLeadsUseCase, GetLeadUseCase, 
     @Override
     public LeadDetails getLead(Caller caller, LeadId id) {
         return leads.details(caller.orgId(), id, RECENT_STATUS_CHANGES).orElseThrow(() -> new LeadNotFoundException(id));
+    }
+
+    @Override
+    public Page<HistoryEntry> listHistory(Caller caller, LeadId id, PageRequest page) {
+        return leads.history(caller.orgId(), id, page).orElseThrow(() -> new LeadNotFoundException(id));
     }
 
     @Override

@@ -48,6 +48,12 @@ class LeadReadServiceTest {
         }
 
         @Override
+        public Optional<Page<com.coachintel.leads.domain.HistoryEntry>> history(OrgId org, LeadId lead,
+                com.coachintel.leads.domain.query.PageRequest page) {
+            return find(org, lead).map(item -> new Page<>(List.of(), 0, page.limit(), page.offset()));
+        }
+
+        @Override
         public Optional<Page<MessageEvent>> events(OrgId org, LeadId lead, EventQuery query) {
             return find(org, lead).map(item -> new Page<>(List.of(), 0, query.page().limit(), query.page().offset()));
         }

@@ -1,5 +1,6 @@
 package com.coachintel.leads.domain.port;
 
+import com.coachintel.leads.domain.HistoryEntry;
 import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadListItem;
@@ -8,6 +9,7 @@ import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.query.EventQuery;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.Page;
+import com.coachintel.leads.domain.query.PageRequest;
 import java.util.Optional;
 
 /** The read side of the lead store. Every method is scoped to one org: other orgs' leads do not exist for it. */
@@ -21,4 +23,7 @@ public interface LeadQueries {
 
     /** The lead's message events matching the query; empty when the org has no such lead. */
     Optional<Page<MessageEvent>> events(OrgId org, LeadId lead, EventQuery query);
+
+    /** The lead's status and field changes, newest first; empty when the org has no such lead. */
+    Optional<Page<HistoryEntry>> history(OrgId org, LeadId lead, PageRequest page);
 }

@@ -1,0 +1,87 @@
+package com.coachintel.leads.application.leads;
+
+import com.coachintel.leads.domain.FieldUpdate;
+import com.coachintel.leads.domain.LeadDetails;
+import com.coachintel.leads.domain.LeadId;
+import com.coachintel.leads.domain.LeadNotFoundException;
+import com.coachintel.leads.domain.LeadStatus;
+import com.coachintel.leads.domain.Notes;
+import com.coachintel.leads.domain.PhoneNumber;
+import com.coachintel.leads.domain.Tag;
+import com.coachintel.leads.domain.Tags;
+import com.coachintel.leads.domain.ValidationException;
+import com.coachintel.leads.domain.Violations;
+import com.coachintel.leads.domain.port.LeadQueries;
+import com.coachintel.leads.domain.port.LeadStore;
+import com.coachintel.leads.domain.port.PhoneNumberParser;
+import com.coachintel.leads.domain.user.Caller;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The write use cases. Input is validated first (every bad field named at once); the change itself is
+ * the domain's ({@link com.coachintel.leads.domain.Lead}), applied atomically by the {@link LeadStore};
+ * the answer is the lead as stored afterwards.
+ */
+public final class LeadChangeService implements UpdateLeadContactUseCase, UpdateLeadNotesUseCase, ChangeLeadStatusUseCase {
+
+    private final LeadStore store;
+    private final LeadQueries queries;
+    private final PhoneNumberParser phones;
+    private final Clock clock;
+
+    public LeadChangeService(LeadStore store, LeadQueries queries, PhoneNumberParser phones, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.phones = Objects.requireNonNull(phones, "phones");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public LeadDetails updateContact(Caller caller, LeadId id, ContactUpdate update, Optional<Long> expectedVersion) {
+        Violations violations = new Violations();
+        FieldUpdate<List<Tag>> tags = FieldUpdate.keep();
+        if (update.tags().isPresent()) {
+            List<Tag> parsed = violations.collect(() -> Tags.parse(update.tags().applyTo(null), "tags"));
+            tags = parsed == null ? FieldUpdate.keep() : FieldUpdate.set(parsed);
+        }
+        FieldUpdate<PhoneNumber> phone = FieldUpdate.keep();
+        if (update.phone().isPresent()) {
+            String raw = update.phone().applyTo(null);
+            PhoneNumber parsed = raw == null ? null : violations.collect(() -> phones.parse(raw, "phone"));
+            phone = raw == null ? FieldUpdate.clear() : parsed == null ? FieldUpdate.keep() : FieldUpdate.set(parsed);
+        }
+        violations.throwIfAny();
+        FieldUpdate<List<Tag>> newTags = tags;
+        FieldUpdate<PhoneNumber> newPhone = phone;
+        store.update(caller.orgId(), id, expectedVersion,
+                lead -> lead.updateContact(newTags, newPhone, caller.email(), clock.instant()));
+        return reread(caller, id);
+    }
+
+    @Override
+    public LeadDetails updateNotes(Caller caller, LeadId id, String notes, Optional<Long> expectedVersion) {
+        Optional<Notes> parsed = Notes.parse(notes, "notes");
+        store.update(caller.orgId(), id, expectedVersion, lead -> lead.updateNotes(parsed, caller.email(), clock.instant()));
+        return reread(caller, id);
+    }
+
+    @Override
+    public LeadDetails changeStatus(Caller caller, LeadId id, LeadStatus target, String reason,
+            Optional<Long> expectedVersion) {
+        Objects.requireNonNull(target, "target");
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON_LENGTH) {
+            throw ValidationException.of("reason", "must be at most " + MAX_REASON_LENGTH + " characters, got " + why.length());
+        }
+        store.update(caller.orgId(), id, expectedVersion, lead -> lead.changeStatus(target, why, caller.email(), clock.instant()));
+        return reread(caller, id);
+    }
+
+    private LeadDetails reread(Caller caller, LeadId id) {
+        return queries.details(caller.orgId(), id, GetLeadUseCase.RECENT_STATUS_CHANGES)
+                .orElseThrow(() -> new LeadNotFoundException(id));
+    }
+}

@@ -1,0 +1,106 @@
+package com.coachintel.leads.domain;
+
+import static com.coachintel.leads.domain.LeadTestData.aLead;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LeadTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static final String COACH = "coach@example.com";
+
+    @Test
+    void replacing_tags_audits_old_and_new_and_bumps_the_version() {
+        Lead lead = aLead().withTags("vip").atVersion(4).build();
+
+        LeadUpdate update = lead.updateContact(FieldUpdate.set(List.of(new Tag("vip"), new Tag("webinar"))),
+                FieldUpdate.keep(), COACH, NOW);
+
+        assertThat(update.changed()).isTrue();
+        assertThat(update.after().tags()).extracting(Tag::value).containsExactly("vip", "webinar");
+        assertThat(update.after().version()).isEqualTo(5);
+        assertThat(update.after().updatedAt()).isEqualTo(NOW);
+        assertThat(update.fieldChanges()).containsExactly(
+                new FieldChange(LeadField.TAGS, List.of("vip"), List.of("vip", "webinar")));
+        assertThat(update.changedBy()).isEqualTo(COACH);
+        assertThat(update.statusChange()).isEmpty();
+    }
+
+    @Test
+    void setting_and_clearing_the_phone_is_audited() {
+        Lead lead = aLead().build();
+
+        LeadUpdate set = lead.updateContact(FieldUpdate.keep(), FieldUpdate.set(new PhoneNumber("+14155550100")), COACH, NOW);
+        LeadUpdate cleared = set.after().updateContact(FieldUpdate.keep(), FieldUpdate.clear(), COACH, NOW);
+
+        assertThat(set.fieldChanges()).containsExactly(new FieldChange(LeadField.PHONE, null, "+14155550100"));
+        assertThat(cleared.after().phone()).isNull();
+        assertThat(cleared.fieldChanges()).containsExactly(new FieldChange(LeadField.PHONE, "+14155550100", null));
+        assertThat(cleared.after().version()).isEqualTo(3);
+    }
+
+    @Test
+    void an_update_that_changes_nothing_is_no_change() {
+        Lead lead = aLead().withTags("vip").withPhone("+14155550100").withNotes("hi").build();
+
+        assertThat(lead.updateContact(FieldUpdate.keep(), FieldUpdate.keep(), COACH, NOW).changed()).isFalse();
+        assertThat(lead.updateContact(FieldUpdate.set(List.of(new Tag("vip"))), FieldUpdate.set(new PhoneNumber("+14155550100")),
+                COACH, NOW).changed()).isFalse();
+        assertThat(lead.updateNotes(Notes.parse("hi", "notes"), COACH, NOW).changed()).isFalse();
+        LeadUpdate none = lead.updateContact(FieldUpdate.keep(), FieldUpdate.keep(), COACH, NOW);
+        assertThat(none.after()).isSameAs(lead);
+        assertThat(none.fieldChanges()).isEmpty();
+    }
+
+    @Test
+    void notes_record_who_and_when_and_empty_clears_them() {
+        Lead lead = aLead().build();
+
+        LeadUpdate written = lead.updateNotes(Notes.parse("Prefers mornings", "notes"), COACH, NOW);
+        LeadUpdate cleared = written.after().updateNotes(Optional.empty(), "other@example.com", NOW.plusSeconds(60));
+
+        assertThat(written.after().notes()).isEqualTo("Prefers mornings");
+        assertThat(written.after().notesUpdatedBy()).isEqualTo(COACH);
+        assertThat(written.after().notesUpdatedAt()).isEqualTo(NOW);
+        assertThat(written.fieldChanges()).containsExactly(new FieldChange(LeadField.NOTES, null, "Prefers mornings"));
+        assertThat(cleared.after().notes()).isNull();
+        assertThat(cleared.after().notesUpdatedBy()).isEqualTo("other@example.com");
+    }
+
+    @Test
+    void status_changes_follow_the_lifecycle_and_carry_the_reason() {
+        Lead lead = aLead().withStatus(LeadStatus.WAITLIST).build();
+
+        LeadUpdate update = lead.changeStatus(LeadStatus.INVITED, "cohort opened", COACH, NOW);
+
+        assertThat(update.after().status()).isEqualTo(LeadStatus.INVITED);
+        assertThat(update.after().version()).isEqualTo(2);
+        assertThat(update.statusChange()).contains(
+                new StatusChange(LeadStatus.WAITLIST, LeadStatus.INVITED, COACH, NOW, "cohort opened"));
+        assertThat(update.fieldChanges()).isEmpty();
+    }
+
+    @Test
+    void setting_the_current_status_again_is_no_change() {
+        LeadUpdate update = aLead().withStatus(LeadStatus.CONVERTED).build().changeStatus(LeadStatus.CONVERTED, null, COACH, NOW);
+
+        assertThat(update.changed()).isFalse();
+        assertThat(update.statusChange()).isEmpty();
+    }
+
+    @Test
+    void a_forbidden_transition_throws_naming_current_and_allowed_statuses() {
+        Lead converted = aLead().withStatus(LeadStatus.CONVERTED).build();
+        Lead waitlisted = aLead().withStatus(LeadStatus.WAITLIST).build();
+
+        assertThatThrownBy(() -> converted.changeStatus(LeadStatus.WAITLIST, null, COACH, NOW))
+                .isInstanceOf(InvalidStatusTransitionException.class).hasMessageContaining("converted is final");
+        assertThatThrownBy(() -> waitlisted.changeStatus(LeadStatus.CONVERTED, null, COACH, NOW))
+                .hasMessageContaining("from waitlist to converted").hasMessageContaining("invited, lost");
+    }
+}
