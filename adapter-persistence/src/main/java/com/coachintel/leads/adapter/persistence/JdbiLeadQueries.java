@@ -15,6 +15,7 @@ import com.coachintel.leads.domain.StatusChange;
 import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.query.EventQuery;
+import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
@@ -210,6 +211,10 @@ final class JdbiLeadQueries implements LeadQueries {
     record LeadFilter(String where, Map<String, Object> parameters) {
 
         static LeadFilter of(OrgId org, LeadQuery query) {
+            return of(org, query.filters());
+        }
+
+        static LeadFilter of(OrgId org, LeadFilters query) {
             StringBuilder where = new StringBuilder("l.org_id = :org");
             Map<String, Object> parameters = new java.util.HashMap<>();
             parameters.put("org", org.value());
@@ -253,6 +258,12 @@ final class JdbiLeadQueries implements LeadQueries {
         String smallResultPageSql() {
             return "WITH matched AS MATERIALIZED (SELECT " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where
                     + ") SELECT * FROM matched l ORDER BY l.created_at DESC, l.id DESC LIMIT :limit OFFSET :offset";
+        }
+
+        /** Every matching lead in list order, for the CSV export's cursor. */
+        String exportSql() {
+            return "SELECT " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where
+                    + " ORDER BY l.created_at DESC, l.id DESC";
         }
 
         /** The number of leads the filter matches. */

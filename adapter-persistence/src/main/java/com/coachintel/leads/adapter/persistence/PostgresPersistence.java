@@ -1,5 +1,7 @@
 package com.coachintel.leads.adapter.persistence;
 
+import com.coachintel.leads.domain.port.LeadCsvSource;
+import com.coachintel.leads.domain.port.LeadExports;
 import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.port.LeadStore;
 import com.coachintel.leads.domain.port.StorageHealth;
@@ -78,6 +80,16 @@ public final class PostgresPersistence {
     /** The {@link LeadStore} port: the write side of the lead store. */
     public LeadStore leadStore() {
         return new JdbiLeadStore(jdbi);
+    }
+
+    /** The {@link LeadCsvSource} port: leads as streamed CSV. */
+    public LeadCsvSource leadCsvSource() {
+        return new JdbiLeadCsvSource(jdbi);
+    }
+
+    /** The {@link LeadExports} port: export jobs and their files. */
+    public LeadExports leadExports() {
+        return new JdbiLeadExports(jdbi);
     }
 
     /** Seeds the demo orgs, users and leads, once. */

@@ -101,7 +101,7 @@ public final class LeadRows {
     }
 
     public LeadRows lastContactedAt(String isoInstant) {
-        lastContactedAt = Instant.parse(isoInstant);
+        lastContactedAt = isoInstant == null ? null : Instant.parse(isoInstant);
         return this;
     }
 
