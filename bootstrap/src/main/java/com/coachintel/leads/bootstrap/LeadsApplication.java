@@ -3,56 +3,107 @@ package com.coachintel.leads.bootstrap;
 import com.coachintel.leads.adapter.http.HttpApi;
 import com.coachintel.leads.adapter.http.HttpSettings;
 import com.coachintel.leads.adapter.http.LibphonenumberParser;
+import com.coachintel.leads.adapter.jobs.JobRunrJobs;
 import com.coachintel.leads.adapter.persistence.DemoDataSeeder;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;
 import com.coachintel.leads.application.auth.AuthenticationService;
+import com.coachintel.leads.application.export.ExportService;
 import com.coachintel.leads.application.health.ReadinessService;
 import com.coachintel.leads.application.leads.LeadChangeService;
 import com.coachintel.leads.application.leads.LeadReadService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole process wired by hand: database, schema, demo data, services, HTTP. {@link #close()}
- * takes it down in the reverse order: stop taking requests, close the pool, stop the database.
+ * The whole process wired by hand: database, schema, demo data, services, HTTP, background jobs.
+ * {@link #close()} takes it down in the reverse order: stop taking requests, stop the jobs, close the
+ * pool, stop the database.
  */
 public final class LeadsApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadsApplication.class);
 
-    private final Database database;
-    private final HttpApi http;
-    private final String demoDataSummary;
+    /** Jobs that run at once in one worker process: exports are heavy on the database, so few. */
+    static final int JOB_WORKERS = 2;
+    /** How often a worker looks for new jobs (JobRunr's minimum). */
+    static final Duration JOB_POLL_INTERVAL = Duration.ofSeconds(5);
 
-    private LeadsApplication(Database database, HttpApi http, String demoDataSummary) {
+    private final Database database;
+    private final JobRunrJobs jobs;
+    private final HttpApi http;
+    private final List<String> summary;
+
+    private LeadsApplication(Database database, JobRunrJobs jobs, HttpApi http, List<String> summary) {
         this.database = database;
+        this.jobs = jobs;
         this.http = http;
-        this.demoDataSummary = demoDataSummary;
+        this.summary = summary;
     }
 
-    /** Starts everything {@code serve} runs; on failure, stops whatever had started. */
+    /** What {@code serve} runs: the API and, unless LEADS_JOBS_WORKER=false, a job worker and its dashboard. */
     public static LeadsApplication start(LeadsConfig config) {
+        return start(config, true, config.jobsWorker());
+    }
+
+    /** What {@code worker} runs: a job worker and the JobRunr dashboard, no API. */
+    public static LeadsApplication startWorker(LeadsConfig config) {
+        return start(config, false, true);
+    }
+
+    private static LeadsApplication start(LeadsConfig config, boolean api, boolean worker) {
         Database database = Database.open(config);
+        JobRunrJobs jobs = null;
+        HttpApi http = null;
         try {
             PostgresPersistence persistence = new PostgresPersistence(database.dataSource());
             persistence.schemaMigrator().migrate();
-            String demoData = config.demoData() ? describe(persistence.demoDataSeeder(Clock.systemUTC()).seedIfAbsent())
-                    : "off (LEADS_DEMO_DATA=false or an external database)";
-
+            List<String> summary = new ArrayList<>();
+            summary.add("Leads " + Version.current() + " is up");
             config.warnings().forEach(LOG::warn);
-            var readiness = new ReadinessService(persistence.storageHealth());
-            var authentication = new AuthenticationService(persistence.userAccounts());
-            var reads = new LeadReadService(persistence.leadQueries());
-            var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(),
-                    new LibphonenumberParser(config.defaultPhoneRegion()), Clock.systemUTC());
-            var useCases = new HttpApi.UseCases(readiness, authentication, reads, reads, reads, changes, changes, changes, reads);
-            var settings = new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret());
-            HttpApi http = new HttpApi(settings, useCases).start();
-            return new LeadsApplication(database, http, demoData);
+
+            Clock clock = Clock.systemUTC();
+            jobs = new JobRunrJobs(database.dataSource());
+            var exports = new ExportService(persistence.leadCsvSource(), persistence.leadExports(), jobs.exportScheduler(),
+                    clock, config.exportTtl());
+            if (api) {
+                String demoData = config.demoData() ? describe(persistence.demoDataSeeder(clock).seedIfAbsent())
+                        : "off (LEADS_DEMO_DATA=false or an external database)";
+                var reads = new LeadReadService(persistence.leadQueries());
+                var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(),
+                        new LibphonenumberParser(config.defaultPhoneRegion()), clock);
+                var useCases = new HttpApi.UseCases(new ReadinessService(persistence.storageHealth()),
+                        new AuthenticationService(persistence.userAccounts()), reads, reads, reads, changes, changes, changes,
+                        reads, exports, exports);
+                http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret()), useCases)
+                        .start();
+                summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
+                summary.add("  Database   " + database.description());
+                summary.add("  Demo data  " + demoData);
+            } else {
+                summary.add("  Database   " + database.description());
+            }
+            if (worker) {
+                jobs.startWorker(exports, JOB_WORKERS, JOB_POLL_INTERVAL);
+                jobs.startDashboard(config.dashboardPort(), config.dashboardUser()
+                        .map(user -> new JobRunrJobs.Credentials(user, config.dashboardPassword().orElseThrow())));
+                summary.add("  Jobs       worker running (" + JOB_WORKERS + " at a time); JobRunr dashboard on port "
+                        + config.dashboardPort() + " at /dashboard" + (config.dashboardUser().isPresent() ? " (basic auth)" : ""));
+            } else {
+                summary.add("  Jobs       no worker here (LEADS_JOBS_WORKER=false): exports wait for `java -jar leads.jar worker`");
+            }
+            return new LeadsApplication(database, jobs, http, List.copyOf(summary));
         } catch (RuntimeException e) {
+            if (http != null) {
+                http.stop();
+            }
+            if (jobs != null) {
+                jobs.close();
+            }
             database.close();
             throw e;
         }
@@ -73,28 +124,34 @@ public final class LeadsApplication implements AutoCloseable {
         return "seeded " + String.join(" and ", report.seededOrgs()) + " with " + report.leads() + " leads";
     }
 
-    /** The base URL of the API, such as {@code http://127.0.0.1:8080}. */
-    public String baseUrl() {
-        return http.baseUrl();
+    /** The base URL of the API, such as {@code http://127.0.0.1:8080}; empty in a worker-only process. */
+    public Optional<String> apiUrl() {
+        return Optional.ofNullable(http).map(HttpApi::baseUrl);
     }
 
-    /** The lines of the startup block: API, database, demo data, version. */
+    /** The base URL of the API; fails in a worker-only process. */
+    public String baseUrl() {
+        return apiUrl().orElseThrow(() -> new IllegalStateException("this process runs no API"));
+    }
+
+    /** The lines of the startup block: what runs, where, on which database, in which version. */
     public List<String> startupSummary() {
-        List<String> lines = new ArrayList<>();
-        lines.add("Leads " + Version.current() + " is up");
-        lines.add("  API        " + baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
-        lines.add("  Database   " + database.description());
-        lines.add("  Demo data  " + demoDataSummary);
-        return lines;
+        return summary;
     }
 
     @Override
     public void close() {
         LOG.info("Leads is stopping");
         try {
-            http.stop();
+            if (http != null) {
+                http.stop();
+            }
         } finally {
-            database.close();
+            try {
+                jobs.close();
+            } finally {
+                database.close();
+            }
         }
         LOG.info("Leads stopped");
     }

@@ -5,6 +5,7 @@ import com.coachintel.leads.adapter.persistence.DatabaseSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ import java.util.Properties;
  * @param poolSize          DATABASE_POOL_SIZE
  * @param demoData          LEADS_DEMO_DATA; defaults to true on the embedded database, false otherwise
  * @param defaultPhoneRegion LEADS_DEFAULT_PHONE_REGION: how to read phone numbers written without a country code
+ * @param exportTtl         LEADS_EXPORT_TTL: how long background exports and their files are kept
+ * @param jobsWorker        LEADS_JOBS_WORKER: whether {@code serve} also runs background jobs
+ * @param dashboardPort     JOBRUNR_DASHBOARD_PORT: the JobRunr dashboard's port wherever jobs run
+ * @param dashboardUser     JOBRUNR_DASHBOARD_USER, with JOBRUNR_DASHBOARD_PASSWORD: basic authentication
  * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
@@ -39,6 +44,11 @@ public record LeadsConfig(
         int poolSize,
         boolean demoData,
         String defaultPhoneRegion,
+        Duration exportTtl,
+        boolean jobsWorker,
+        int dashboardPort,
+        Optional<String> dashboardUser,
+        Optional<String> dashboardPassword,
         List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
@@ -49,6 +59,11 @@ public record LeadsConfig(
     static final String EMBEDDED_DB_PORT = "LEADS_EMBEDDED_DB_PORT";
     static final String DEMO_DATA = "LEADS_DEMO_DATA";
     static final String DEFAULT_PHONE_REGION = "LEADS_DEFAULT_PHONE_REGION";
+    static final String EXPORT_TTL = "LEADS_EXPORT_TTL";
+    static final String JOBS_WORKER = "LEADS_JOBS_WORKER";
+    static final String DASHBOARD_PORT = "JOBRUNR_DASHBOARD_PORT";
+    static final String DASHBOARD_USER = "JOBRUNR_DASHBOARD_USER";
+    static final String DASHBOARD_PASSWORD = "JOBRUNR_DASHBOARD_PASSWORD";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -63,7 +78,7 @@ public record LeadsConfig(
     public static LeadsConfig from(Map<String, String> env, Properties systemProperties) {
         Map<String, String> values = new HashMap<>(env);
         systemProperties.stringPropertyNames().stream()
-                .filter(name -> name.startsWith("LEADS_") || name.startsWith("DATABASE_"))
+                .filter(name -> name.startsWith("LEADS_") || name.startsWith("DATABASE_") || name.startsWith("JOBRUNR_"))
                 .forEach(name -> values.put(name, systemProperties.getProperty(name)));
         Variables vars = new Variables(values);
 
@@ -97,8 +112,21 @@ public record LeadsConfig(
             throw new ConfigException(DEFAULT_PHONE_REGION + " must be an ISO 3166-1 alpha-2 region code such as US, GB"
                     + " or DE, got '" + phoneRegion + "'");
         }
+        Duration exportTtl = vars.duration(EXPORT_TTL).orElse(Duration.ofHours(24));
+        boolean jobsWorker = vars.bool(JOBS_WORKER).orElse(true);
+        int dashboardPort = vars.integer(DASHBOARD_PORT, 1, 65_535).orElse(8000);
+        Optional<String> dashboardUser = vars.text(DASHBOARD_USER);
+        Optional<String> dashboardPassword = Optional.ofNullable(vars.raw(DASHBOARD_PASSWORD));
+        if (dashboardUser.isPresent() != dashboardPassword.isPresent()) {
+            throw new ConfigException(DASHBOARD_USER + " and " + DASHBOARD_PASSWORD + " go together: set both for basic"
+                    + " authentication on the JobRunr dashboard, or neither");
+        }
+        if (dashboardUser.isEmpty()) {
+            warnings.add("The JobRunr dashboard (port " + dashboardPort + ", wherever jobs run) has no password: set "
+                    + DASHBOARD_USER + " and " + DASHBOARD_PASSWORD + " unless only operators can reach that port.");
+        }
         return new LeadsConfig(host, port, proxySecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
-                List.copyOf(warnings));
+                exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, List.copyOf(warnings));
     }
 
     private static boolean isLoopback(String host) {
@@ -114,7 +142,9 @@ public record LeadsConfig(
         return "LeadsConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", proxySecret="
                 + proxySecret.map(secret -> "***").orElse("none") + ", dataDir=" + dataDir + ", embeddedDbPort="
                 + embeddedDbPort + ", externalDatabase=" + externalDatabase + ", poolSize=" + poolSize + ", demoData="
-                + demoData + ", defaultPhoneRegion=" + defaultPhoneRegion + "]";
+                + demoData + ", defaultPhoneRegion=" + defaultPhoneRegion + ", exportTtl=" + exportTtl + ", jobsWorker="
+                + jobsWorker + ", dashboardPort=" + dashboardPort + ", dashboardUser=" + dashboardUser.orElse("none")
+                + ", dashboardPassword=" + dashboardPassword.map(p -> "***").orElse("none") + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */
@@ -159,6 +189,34 @@ public record LeadsConfig(
                     // reported below
                 }
                 throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+            });
+        }
+
+        /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, or ISO-8601 such as {@code PT24H}; at least a minute. */
+        Optional<Duration> duration(String name) {
+            return text(name).map(value -> {
+                Duration parsed = null;
+                try {
+                    var matcher = java.util.regex.Pattern.compile("([0-9]{1,9})([smhd])").matcher(value.toLowerCase(Locale.ROOT));
+                    if (matcher.matches()) {
+                        long amount = Long.parseLong(matcher.group(1));
+                        parsed = switch (matcher.group(2)) {
+                            case "s" -> Duration.ofSeconds(amount);
+                            case "m" -> Duration.ofMinutes(amount);
+                            case "h" -> Duration.ofHours(amount);
+                            default -> Duration.ofDays(amount);
+                        };
+                    } else {
+                        parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
+                    }
+                } catch (java.time.format.DateTimeParseException ignored) {
+                    // reported below
+                }
+                if (parsed == null || parsed.compareTo(Duration.ofMinutes(1)) < 0) {
+                    throw new ConfigException(name + " must be a duration of at least a minute, such as 30m, 24h, 7d or"
+                            + " PT24H, got '" + value + "'");
+                }
+                return parsed;
             });
         }
 

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * {@code java -jar leads.jar [serve|migrate|help]}. Configuration comes only from the environment
+ * {@code java -jar leads.jar [serve|worker|migrate|help]}. Configuration comes only from the environment
  * (see {@code .env.example}); a bad value ends the process with exit code 2 and a message naming it.
  */
 public final class LeadsMain {
@@ -39,7 +39,8 @@ public final class LeadsMain {
         }
         try {
             switch (command) {
-                case "serve" -> serve();
+                case "serve" -> run(LeadsApplication::start);
+                case "worker" -> run(LeadsApplication::startWorker);
                 case "migrate" -> {
                     String where = LeadsApplication.migrate(LeadsConfig.fromEnvironment());
                     LOG.info("Schema is up to date on {}", where);
@@ -60,9 +61,10 @@ public final class LeadsMain {
         }
     }
 
-    private static void serve() {
+    /** Starts the process and keeps it up until the JVM is asked to stop (SIGTERM, Ctrl-C). */
+    private static void run(java.util.function.Function<LeadsConfig, LeadsApplication> start) {
         LeadsConfig config = LeadsConfig.fromEnvironment();
-        LeadsApplication app = LeadsApplication.start(config);
+        LeadsApplication app = start.apply(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -77,8 +79,9 @@ public final class LeadsMain {
     }
 
     static String usage() {
-        return "Usage: java -jar leads.jar [serve|migrate|help]\n"
-                + "  serve    run the HTTP API (default)\n"
+        return "Usage: java -jar leads.jar [serve|worker|migrate|help]\n"
+                + "  serve    run the HTTP API, and a job worker unless LEADS_JOBS_WORKER=false (default)\n"
+                + "  worker   run only the job worker and the JobRunr dashboard\n"
                 + "  migrate  apply the database schema and exit\n"
                 + "Configuration is read from environment variables; see .env.example.";
     }

@@ -27,7 +27,8 @@ class LeadsApplicationTest {
     Path dataDir;
 
     LeadsConfig embeddedConfig(Map<String, String> extra) {
-        var env = new java.util.HashMap<>(Map.of("LEADS_DATA_DIR", dataDir.toString(), "LEADS_HTTP_PORT", "0"));
+        var env = new java.util.HashMap<>(Map.of("LEADS_DATA_DIR", dataDir.toString(), "LEADS_HTTP_PORT", "0",
+                "JOBRUNR_DASHBOARD_PORT", Integer.toString(freePort())));
         env.putAll(extra);
         return LeadsConfig.from(env, new java.util.Properties());
     }
@@ -45,7 +46,8 @@ class LeadsApplicationTest {
         assertThat(firstSummary)
                 .contains("Leads ", " is up", "API        http://127.0.0.1:")
                 .contains("embedded PostgreSQL 17", "data dir " + dataDir.resolve("postgres"))
-                .contains("seeded Demo Coaching and Other Coaching with 1050 leads");
+                .contains("seeded Demo Coaching and Other Coaching with 1050 leads")
+                .contains("Jobs       worker running");
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped cleanly").isFalse();
 
         try (LeadsApplication again = LeadsApplication.start(embeddedConfig(Map.of()))) {
@@ -69,11 +71,20 @@ class LeadsApplicationTest {
     void a_database_that_cannot_be_reached_stops_startup_with_a_message_naming_it() {
         LeadsConfig unreachable = new LeadsConfig("127.0.0.1", 0, Optional.empty(), dataDir, 0,
                 Optional.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/leads?connectTimeout=2", "leads", "secret", 2)),
-                2, false, "US", java.util.List.of());
+                2, false, "US", java.time.Duration.ofHours(24), false, 8000, Optional.empty(), Optional.empty(),
+                java.util.List.of());
 
         assertThatThrownBy(() -> LeadsApplication.start(unreachable))
                 .hasMessageStartingWith("could not connect to postgresql://127.0.0.1:1/leads")
                 .hasMessageNotContaining("secret");
+    }
+
+    static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static HttpResponse<String> get(LeadsApplication app, String path) throws Exception {

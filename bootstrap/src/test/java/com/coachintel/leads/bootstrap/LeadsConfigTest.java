@@ -75,8 +75,8 @@ class LeadsConfigTest {
 
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.proxySecret()).isEmpty();
-        assertThat(config.warnings()).singleElement().asString()
-                .contains("LEADS_PROXY_SECRET is not set, so Leads listens on 127.0.0.1 only");
+        assertThat(config.warnings()).anySatisfy(warning -> assertThat(warning)
+                .contains("LEADS_PROXY_SECRET is not set, so Leads listens on 127.0.0.1 only"));
     }
 
     @Test
@@ -85,18 +85,42 @@ class LeadsConfigTest {
 
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.proxySecret()).contains("0123456789abcdef0123");
-        assertThat(config.warnings()).isEmpty();
+        assertThat(config.warnings()).noneSatisfy(warning -> assertThat(warning).contains("LEADS_PROXY_SECRET"));
         assertThat(config.toString()).doesNotContain("0123456789abcdef0123");
     }
 
     @Test
     void an_explicit_host_wins_and_an_open_one_without_a_secret_is_warned_about() {
         assertThat(config(Map.of("LEADS_HTTP_HOST", "0.0.0.0")).httpHost()).isEqualTo("0.0.0.0");
-        assertThat(config(Map.of("LEADS_HTTP_HOST", "0.0.0.0")).warnings()).singleElement().asString()
-                .contains("anyone who can reach this port can act as any user");
-        assertThat(config(Map.of("LEADS_HTTP_HOST", "127.0.0.1")).warnings()).isEmpty();
+        assertThat(config(Map.of("LEADS_HTTP_HOST", "0.0.0.0")).warnings())
+                .anySatisfy(warning -> assertThat(warning).contains("anyone who can reach this port can act as any user"));
+        assertThat(config(Map.of("LEADS_HTTP_HOST", "127.0.0.1")).warnings())
+                .noneSatisfy(warning -> assertThat(warning).contains("LEADS_PROXY_SECRET"));
         assertThat(config(Map.of("LEADS_HTTP_HOST", "127.0.0.1", "LEADS_PROXY_SECRET", "0123456789abcdef")).httpHost())
                 .isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void jobs_run_in_serve_by_default_and_exports_live_a_day() {
+        LeadsConfig config = config(Map.of());
+
+        assertThat(config.jobsWorker()).isTrue();
+        assertThat(config.exportTtl()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(config.dashboardPort()).isEqualTo(8000);
+        assertThat(config.warnings()).anySatisfy(warning -> assertThat(warning).contains("JobRunr dashboard"));
+        assertThat(config(Map.of("LEADS_EXPORT_TTL", "30m")).exportTtl()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(config(Map.of("LEADS_EXPORT_TTL", "P7D")).exportTtl()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(config(Map.of("LEADS_JOBS_WORKER", "false")).jobsWorker()).isFalse();
+        LeadsConfig guarded = config(Map.of("JOBRUNR_DASHBOARD_USER", "ops", "JOBRUNR_DASHBOARD_PASSWORD", "pw"));
+        assertThat(guarded.dashboardUser()).contains("ops");
+        assertThat(guarded.warnings()).noneSatisfy(warning -> assertThat(warning).contains("JobRunr dashboard"));
+        assertThat(guarded.toString()).doesNotContain("=pw");
+    }
+
+    @Test
+    void dashboard_credentials_come_in_pairs() {
+        assertThatThrownBy(() -> config(Map.of("JOBRUNR_DASHBOARD_USER", "ops")))
+                .hasMessageContaining("JOBRUNR_DASHBOARD_USER and JOBRUNR_DASHBOARD_PASSWORD go together");
     }
 
     @Test
@@ -122,6 +146,10 @@ class LeadsConfigTest {
         "DATABASE_POOL_SIZE|0|DATABASE_POOL_SIZE must be a whole number from 1 to 500, got '0'",
         "LEADS_DEMO_DATA|maybe|LEADS_DEMO_DATA must be true or false, got 'maybe'",
         "LEADS_DEFAULT_PHONE_REGION|USA|LEADS_DEFAULT_PHONE_REGION must be an ISO 3166-1 alpha-2 region code",
+        "LEADS_EXPORT_TTL|tomorrow|LEADS_EXPORT_TTL must be a duration of at least a minute, such as 30m, 24h, 7d or PT24H",
+        "LEADS_EXPORT_TTL|10s|LEADS_EXPORT_TTL must be a duration of at least a minute",
+        "LEADS_JOBS_WORKER|sometimes|LEADS_JOBS_WORKER must be true or false",
+        "JOBRUNR_DASHBOARD_PORT|0|JOBRUNR_DASHBOARD_PORT must be a whole number from 1 to 65535",
         "LEADS_HTTP_HOST|no such host.invalid|LEADS_HTTP_HOST must be an IP address",
         "DATABASE_URL|mysql://db/leads|DATABASE_URL is not a PostgreSQL URL: unknown scheme. Accepted: jdbc:postgresql://",
         "DATABASE_URL|postgres:///leads|DATABASE_URL is not a PostgreSQL URL: no host",

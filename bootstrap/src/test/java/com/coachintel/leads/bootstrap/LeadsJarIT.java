@@ -67,6 +67,7 @@ class LeadsJarIT {
     private Process start(int port, Path log) throws IOException {
         ProcessBuilder builder = command(log);
         builder.environment().put("LEADS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("JOBRUNR_DASHBOARD_PORT", Integer.toString(freePort()));
         return builder.start();
     }
 
@@ -75,7 +76,8 @@ class LeadsJarIT {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar));
         builder.directory(workDir.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("LEADS_") || name.startsWith("DATABASE_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("LEADS_") || name.startsWith("DATABASE_")
+                || name.startsWith("JOBRUNR_"));
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         return builder;

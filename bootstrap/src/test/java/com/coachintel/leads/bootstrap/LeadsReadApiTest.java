@@ -71,7 +71,7 @@ class LeadsReadApiTest {
         LeadRows.insertEvent(db, rivalsLead, "email", "sent", "2026-01-02T10:00:00Z", "{}");
 
         app = LeadsApplication.start(LeadsConfig.from(Map.of(
-                "DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", "postgres", "LEADS_HTTP_PORT", "0", "LEADS_DEMO_DATA", "false"),
+                "DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", "postgres", "LEADS_HTTP_PORT", "0", "LEADS_DEMO_DATA", "false", "LEADS_JOBS_WORKER", "false"),
                 new Properties()));
         client = new ContractClient(app.baseUrl()).withHeader("x-user-email", COACH);
         rival = new ContractClient(app.baseUrl()).withHeader("x-user-email", RIVAL);

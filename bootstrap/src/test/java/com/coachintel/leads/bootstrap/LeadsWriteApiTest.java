@@ -46,7 +46,7 @@ class LeadsWriteApiTest {
         LeadRows.insertUser(db, acme, "former@acme.example", false);
         LeadRows.insertUser(db, other, "rival@other.example", true);
         app = LeadsApplication.start(LeadsConfig.from(Map.of("DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", "postgres",
-                "LEADS_HTTP_PORT", "0", "LEADS_DEMO_DATA", "false", "LEADS_DEFAULT_PHONE_REGION", "US"), new Properties()));
+                "LEADS_HTTP_PORT", "0", "LEADS_DEMO_DATA", "false", "LEADS_JOBS_WORKER", "false", "LEADS_DEFAULT_PHONE_REGION", "US"), new Properties()));
         client = new ContractClient(app.baseUrl()).withHeader("x-user-email", COACH);
         rival = new ContractClient(app.baseUrl()).withHeader("x-user-email", "rival@other.example");
     }

@@ -9,10 +9,13 @@ import com.coachintel.leads.application.leads.ListLeadHistoryUseCase;
 import com.coachintel.leads.application.leads.ListLeadsUseCase;
 import com.coachintel.leads.application.leads.UpdateLeadContactUseCase;
 import com.coachintel.leads.application.leads.UpdateLeadNotesUseCase;
+import com.coachintel.leads.application.export.ExportJobsUseCase;
+import com.coachintel.leads.application.export.ExportLeadsUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.NotAcceptableResponse;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,22 +43,31 @@ public final class HttpApi {
      * @param updateNotes  {@code PATCH /leads/{id}/notes}
      * @param changeStatus {@code POST /leads/{id}/status}
      * @param listHistory  {@code GET /leads/{id}/history}
+     * @param exportNow    {@code POST /leads/export}
+     * @param exportJobs   {@code POST /leads/exports} and {@code GET /leads/exports...}
      */
     public record UseCases(CheckReadinessUseCase readiness, AuthenticateUseCase authenticate, ListLeadsUseCase listLeads,
             GetLeadUseCase getLead, ListLeadEventsUseCase listEvents, UpdateLeadContactUseCase updateContact,
-            UpdateLeadNotesUseCase updateNotes, ChangeLeadStatusUseCase changeStatus, ListLeadHistoryUseCase listHistory) {
+            UpdateLeadNotesUseCase updateNotes, ChangeLeadStatusUseCase changeStatus, ListLeadHistoryUseCase listHistory,
+            ExportLeadsUseCase exportNow, ExportJobsUseCase exportJobs) {
     }
 
     /** Request bodies are small JSON documents: 10,000 characters of notes fit many times over. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     public HttpApi(HttpSettings settings, UseCases useCases) {
+        this(settings, useCases, Clock.systemUTC());
+    }
+
+    /** With the clock that dates export file names (tests). */
+    public HttpApi(HttpSettings settings, UseCases useCases, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         HealthHandlers health = new HealthHandlers(useCases.readiness());
         Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret());
         LeadReadHandlers reads = new LeadReadHandlers(useCases.listLeads(), useCases.getLead(), useCases.listEvents());
         LeadWriteHandlers writes = new LeadWriteHandlers(useCases.updateContact(), useCases.updateNotes(),
                 useCases.changeStatus(), useCases.listHistory());
+        ExportHandlers exports = new ExportHandlers(useCases.exportNow(), useCases.exportJobs(), clock);
         ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -74,6 +86,12 @@ public final class HttpApi {
             config.routes.get("/health", json(health::health));
             config.routes.get("/ready", json(health::ready));
             config.routes.get("/leads", json(reads::list));
+            // Literal paths first: /leads/exports must not be read as the lead with id "exports".
+            config.routes.post("/leads/export", exports::exportNow);
+            config.routes.post("/leads/exports", json(exports::requestExport));
+            config.routes.get("/leads/exports", json(exports::listExports));
+            config.routes.get("/leads/exports/{id}", json(exports::getExport));
+            config.routes.get("/leads/exports/{id}/file", exports::downloadExport);
             config.routes.get("/leads/{id}", json(reads::get));
             config.routes.get("/leads/{id}/events", json(reads::events));
             config.routes.patch("/leads/{id}", json(writes::patchContact));

@@ -33,6 +33,11 @@ final class JsonBody {
         this.violations = violations;
     }
 
+    /** Reads the body without checking property names (the caller checks them its own way). */
+    static JsonBody readAny(Context ctx, Violations violations) {
+        return read(ctx, null, violations);
+    }
+
     static JsonBody read(Context ctx, Set<String> allowed, Violations violations) {
         String body = ctx.body();
         if (body.isBlank()) {
@@ -48,7 +53,7 @@ final class JsonBody {
         if (!(tree instanceof ObjectNode object)) {
             throw ValidationException.of("body", "must be a JSON object");
         }
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = object.fieldNames(); allowed != null && names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
                 violations.add(name, "is not a property of this request; accepted: " + String.join(", ", new TreeSet<>(allowed)));
@@ -64,6 +69,36 @@ final class JsonBody {
             throw new UnsupportedMediaTypeResponse("The body must be application/json or application/merge-patch+json, got "
                     + (contentType == null ? "no Content-Type" : "'" + contentType + "'"));
         }
+    }
+
+    /**
+     * The body's properties as lists of strings, the way a query string carries them: a string is one
+     * value, an array of strings several, null none; any other type is recorded as a violation.
+     */
+    java.util.Map<String, List<String>> asParameters() {
+        java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                return;
+            }
+            if (value.isTextual()) {
+                parameters.put(field.getKey(), List.of(value.textValue()));
+            } else if (value.isArray()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < value.size(); i++) {
+                    if (value.get(i).isTextual()) {
+                        values.add(value.get(i).textValue());
+                    } else {
+                        violations.add(field.getKey() + "[" + i + "]", "must be a string, got " + describe(value.get(i)));
+                    }
+                }
+                parameters.put(field.getKey(), values);
+            } else {
+                violations.add(field.getKey(), "must be a string or an array of strings, got " + describe(value));
+            }
+        });
+        return parameters;
     }
 
     boolean has(String name) {

@@ -11,6 +11,7 @@ import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.Violations;
 import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.EventQuery;
+import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.query.SearchTerm;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 /** {@code GET /leads}, {@code GET /leads/{id}} and {@code GET /leads/{id}/events}. */
 final class LeadReadHandlers {
 
+    static final Set<String> FILTER_PARAMETERS = Set.of("q", "status", "tag", "date_from", "date_to");
     static final Set<String> LIST_PARAMETERS = Set.of("q", "status", "tag", "date_from", "date_to", "limit", "offset");
     static final Set<String> EVENT_PARAMETERS = Set.of("type", "channel", "limit", "offset");
 
@@ -72,6 +74,14 @@ final class LeadReadHandlers {
     static LeadQuery leadQuery(Context ctx) {
         Violations violations = new Violations();
         QueryParameters parameters = QueryParameters.of(ctx, LIST_PARAMETERS, violations);
+        LeadFilters filters = filters(parameters, violations);
+        PageRequest page = page(parameters, violations);
+        violations.throwIfAny();
+        return new LeadQuery(filters, page);
+    }
+
+    /** The filter parameters shared by the list and the exports: q, status, tag, date_from, date_to. */
+    static LeadFilters filters(QueryParameters parameters, Violations violations) {
         Optional<SearchTerm> search = Objects.requireNonNullElse(
                 violations.collect(() -> SearchTerm.parse(parameters.single("q"), "q")), Optional.empty());
         Set<LeadStatus> statuses = enumValues(parameters, "status", LeadStatus.class, LeadStatus::fromWireName,
@@ -89,9 +99,10 @@ final class LeadReadHandlers {
         Instant from = parameters.windowStart("date_from");
         Instant toExclusive = parameters.windowEndExclusive("date_to");
         CreatedRange created = violations.collect(() -> new CreatedRange(from, toExclusive));
-        PageRequest page = page(parameters, violations);
-        violations.throwIfAny();
-        return new LeadQuery(search, statuses, tags, created, page);
+        if (!violations.isEmpty()) {
+            return LeadFilters.none(); // never used: the caller throws the violations
+        }
+        return new LeadFilters(search, statuses, tags, created);
     }
 
     private static PageRequest page(QueryParameters parameters, Violations violations) {

@@ -8,6 +8,8 @@ import com.coachintel.leads.domain.LeadNotFoundException;
 import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.VersionMismatchException;
 import com.coachintel.leads.domain.ValidationException;
+import com.coachintel.leads.domain.export.ExportNotFoundException;
+import com.coachintel.leads.domain.export.ExportNotReadyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -43,6 +45,9 @@ final class ProblemResponses {
                 .withExtension("current_status", e.from().wireName())
                 .withExtension("requested_status", e.to().wireName())
                 .withExtension("allowed_next", e.from().allowedNext().stream().map(LeadStatus::wireName).sorted().toList())));
+        routes.exception(ExportNotFoundException.class, (e, ctx) -> send(ctx, fromDomain(e, 404)));
+        routes.exception(ExportNotReadyException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
+                .withExtension("export_status", e.status().wireName())));
         routes.exception(VersionMismatchException.class, (e, ctx) -> {
             ctx.header("ETag", EntityTags.of(e.currentVersion()));
             send(ctx, fromDomain(e, 412).withExtension("current_version", e.currentVersion()));

@@ -32,10 +32,18 @@ final class QueryParameters {
 
     /** Reads the request's query string, recording each parameter not in {@code allowed}. */
     static QueryParameters of(Context ctx, Set<String> allowed, Violations violations) {
-        Map<String, List<String>> values = ctx.queryParamMap();
+        return of(ctx.queryParamMap(), allowed, violations, "is not a parameter of this endpoint");
+    }
+
+    /**
+     * Reads named values from anywhere (a query string, a JSON body turned into lists of strings), recording
+     * each name not in {@code allowed} with {@code unknownMessage}.
+     */
+    static QueryParameters of(Map<String, List<String>> values, Set<String> allowed, Violations violations,
+            String unknownMessage) {
         for (String name : new TreeSet<>(values.keySet())) {
             if (!allowed.contains(name)) {
-                violations.add(name, "is not a parameter of this endpoint; accepted: " + String.join(", ", new TreeSet<>(allowed)));
+                violations.add(name, unknownMessage + "; accepted: " + String.join(", ", new TreeSet<>(allowed)));
             }
         }
         return new QueryParameters(values, violations);

@@ -3,7 +3,20 @@ package com.coachintel.leads.adapter.http;
 import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
 import com.coachintel.leads.application.health.Readiness;
+import com.coachintel.leads.application.export.ExportJobsUseCase;
 import com.coachintel.leads.application.leads.ContactUpdate;
+import com.coachintel.leads.domain.export.ExportId;
+import com.coachintel.leads.domain.export.ExportNotFoundException;
+import com.coachintel.leads.domain.export.ExportNotReadyException;
+import com.coachintel.leads.domain.export.ExportStatus;
+import com.coachintel.leads.domain.export.LeadExport;
+import com.coachintel.leads.domain.query.LeadFilters;
+import com.coachintel.leads.domain.query.PageRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import com.coachintel.leads.domain.HistoryEntry;
 import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.VersionMismatchException;
@@ -37,6 +50,10 @@ final class FakeUseCases {
             Instant.parse("2026-01-01T09:00:00Z"), Instant.parse("2026-01-02T09:00:00Z"), LeadStatus.INVITED, "Ada",
             null, "ada@example.com", "+14155550100", List.of(new Tag("vip")), "website", null, null, null, null, 3);
 
+    static final String CSV = "id,created_at,status,first_name,last_name,email,phone,tags,source,utm_source,utm_medium,"
+            + "utm_campaign,last_contacted_at\r\n3f2b8c1e-1111-4222-8333-444455556666,2026-01-01T09:00:00Z,invited,Ada,,"
+            + "ada@example.com,+14155550100,vip,website,,,,\r\n";
+
     final AtomicReference<Supplier<Readiness>> readiness = new AtomicReference<>(() -> new Readiness(true, "reachable"));
     final AtomicReference<LeadQuery> lastLeadQuery = new AtomicReference<>();
     final AtomicReference<EventQuery> lastEventQuery = new AtomicReference<>();
@@ -45,6 +62,15 @@ final class FakeUseCases {
     final AtomicReference<String> lastNotes = new AtomicReference<>();
     final AtomicReference<String> lastReason = new AtomicReference<>();
     final AtomicReference<Optional<Long>> lastExpectedVersion = new AtomicReference<>();
+    final AtomicReference<LeadFilters> lastExportFilters = new AtomicReference<>();
+    final Map<ExportId, LeadExport> exports = new ConcurrentHashMap<>();
+
+    /** Pretends a worker finished the export. */
+    void finishExport(ExportId id) {
+        LeadExport queued = exports.get(id);
+        exports.put(id, new LeadExport(id, queued.orgId(), queued.requestedBy(), queued.filters(), ExportStatus.SUCCEEDED, 1L,
+                queued.createdAt(), queued.createdAt().plusSeconds(5), queued.expiresAt(), null));
+    }
 
     /** The fake lead is at version 3; any other expected version is stale. */
     private void checkVersion(LeadId id, Optional<Long> expected) {
@@ -117,6 +143,42 @@ final class FakeUseCases {
                     checkVersion(id, Optional.empty());
                     return new Page<>(List.of(new HistoryEntry("tags", List.of("old"), List.of("vip"), ACTIVE,
                             Instant.parse("2026-01-02T09:00:00Z"), null)), 1, page.limit(), page.offset());
+                },
+                (caller, filters, out) -> {
+                    lastExportFilters.set(filters);
+                    out.write(CSV.getBytes(StandardCharsets.UTF_8));
+                    return 1;
+                },
+                new ExportJobsUseCase() {
+                    @Override
+                    public LeadExport requestExport(Caller caller, LeadFilters filters) {
+                        lastExportFilters.set(filters);
+                        Instant now = Instant.parse("2026-11-26T12:00:00Z");
+                        LeadExport export = LeadExport.queued(ExportId.random(), caller.orgId(), caller.email(), filters, now,
+                                now.plusSeconds(86_400));
+                        exports.put(export.id(), export);
+                        return export;
+                    }
+
+                    @Override
+                    public LeadExport getExport(Caller caller, ExportId id) {
+                        return Optional.ofNullable(exports.get(id)).orElseThrow(() -> new ExportNotFoundException(id));
+                    }
+
+                    @Override
+                    public Page<LeadExport> listExports(Caller caller, PageRequest page) {
+                        List<LeadExport> all = List.copyOf(exports.values());
+                        return new Page<>(all, all.size(), page.limit(), page.offset());
+                    }
+
+                    @Override
+                    public void downloadExport(Caller caller, ExportId id, OutputStream out) throws IOException {
+                        LeadExport export = getExport(caller, id);
+                        if (export.status() != ExportStatus.SUCCEEDED) {
+                            throw new ExportNotReadyException(id, export.status());
+                        }
+                        out.write(CSV.getBytes(StandardCharsets.UTF_8));
+                    }
                 });
     }
 }

@@ -1,0 +1,134 @@
+package com.coachintel.leads.adapter.http;
+
+import com.coachintel.leads.application.export.ExportJobsUseCase;
+import com.coachintel.leads.application.export.ExportLeadsUseCase;
+import com.coachintel.leads.domain.Violations;
+import com.coachintel.leads.domain.export.ExportId;
+import com.coachintel.leads.domain.export.LeadExport;
+import com.coachintel.leads.domain.query.LeadFilters;
+import com.coachintel.leads.domain.query.PageRequest;
+import com.coachintel.leads.domain.user.Caller;
+import io.javalin.http.Context;
+import io.javalin.http.NotAcceptableResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CSV exports: {@code POST /leads/export} streams now; {@code POST /leads/exports} queues a job whose file
+ * {@code GET /leads/exports/{id}/file} serves once it has succeeded.
+ */
+final class ExportHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportHandlers.class);
+    private static final String CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
+
+    private final ExportLeadsUseCase exportNow;
+    private final ExportJobsUseCase jobs;
+    private final Clock clock;
+
+    ExportHandlers(ExportLeadsUseCase exportNow, ExportJobsUseCase jobs, Clock clock) {
+        this.exportNow = Objects.requireNonNull(exportNow, "exportNow");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Streams the CSV. Once the first byte is out the status is sent; a client that leaves stops the export. */
+    void exportNow(Context ctx) throws IOException {
+        requireCsvAccepted(ctx);
+        LeadFilters filters = filters(ctx);
+        Caller caller = Authentication.caller(ctx);
+        startCsv(ctx, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        OutputStream out = ctx.res().getOutputStream();
+        try {
+            long rows = exportNow.exportCsv(caller, filters, out);
+            out.flush();
+            LOG.debug("export of {} rows for {} done", rows, caller.email());
+        } catch (IOException e) {
+            // The response is committed; there is nobody left to tell. The cursor is closed and the connection freed.
+            LOG.info("export for {} stopped: the client went away ({})", caller.email(), e.getMessage());
+        }
+    }
+
+    void requestExport(Context ctx) {
+        LeadExport export = jobs.requestExport(Authentication.caller(ctx), filters(ctx));
+        ctx.status(202).header("Location", "/leads/exports/" + export.id());
+        ctx.json(ExportJson.from(export));
+    }
+
+    void getExport(Context ctx) {
+        ctx.json(ExportJson.from(jobs.getExport(Authentication.caller(ctx), exportId(ctx))));
+    }
+
+    void listExports(Context ctx) {
+        Violations violations = new Violations();
+        QueryParameters parameters = QueryParameters.of(ctx, Set.of("limit", "offset"), violations);
+        int limit = parameters.integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
+        int offset = parameters.integer("offset", 0, 0, Integer.MAX_VALUE);
+        violations.throwIfAny();
+        ctx.json(LeadJson.PageJson.from(jobs.listExports(Authentication.caller(ctx), new PageRequest(limit, offset)),
+                ExportJson::from));
+    }
+
+    void downloadExport(Context ctx) throws IOException {
+        requireCsvAccepted(ctx);
+        Caller caller = Authentication.caller(ctx);
+        ExportId id = exportId(ctx);
+        LeadExport export = jobs.getExport(caller, id); // 404 and 409 before any byte is sent
+        if (export.status() != com.coachintel.leads.domain.export.ExportStatus.SUCCEEDED) {
+            throw new com.coachintel.leads.domain.export.ExportNotReadyException(id, export.status());
+        }
+        startCsv(ctx, LocalDate.ofInstant(export.createdAt(), ZoneOffset.UTC));
+        OutputStream out = ctx.res().getOutputStream();
+        try {
+            jobs.downloadExport(caller, id, out);
+            out.flush();
+        } catch (IOException e) {
+            LOG.info("download of export {} stopped: the client went away ({})", id, e.getMessage());
+        }
+    }
+
+    private static void startCsv(Context ctx, LocalDate date) {
+        ctx.status(200);
+        ctx.res().setContentType(CSV_CONTENT_TYPE);
+        ctx.res().setHeader("Content-Disposition", "attachment; filename=\"leads-" + date + ".csv\"");
+        ctx.res().setHeader(RequestIds.HEADER, RequestIds.of(ctx));
+    }
+
+    private static void requireCsvAccepted(Context ctx) {
+        if (!MediaTypes.acceptsCsv(ctx)) {
+            throw new NotAcceptableResponse("This endpoint answers text/csv; the Accept header rules it out");
+        }
+    }
+
+    /** The export filters from a JSON body: the list's filters, where status and tag may be a string or an array. */
+    private static LeadFilters filters(Context ctx) {
+        Violations violations = new Violations();
+        JsonBody body = JsonBody.readAny(ctx, violations);
+        QueryParameters parameters = QueryParameters.of(body.asParameters(), LeadReadHandlers.FILTER_PARAMETERS,
+                violations, "is not a property of this request");
+        LeadFilters filters = LeadReadHandlers.filters(parameters, violations);
+        violations.throwIfAny();
+        return filters;
+    }
+
+    private static ExportId exportId(Context ctx) {
+        return ExportId.parse(ctx.pathParam("id"), "id");
+    }
+
+    /** An export job as the API shows it. */
+    record ExportJson(String id, String status, Long rowCount, Instant createdAt, Instant finishedAt, Instant expiresAt,
+            String error) {
+        static ExportJson from(LeadExport export) {
+            return new ExportJson(export.id().toString(), export.status().wireName(), export.rowCount(), export.createdAt(),
+                    export.finishedAt(), export.expiresAt(), export.error());
+        }
+    }
+}

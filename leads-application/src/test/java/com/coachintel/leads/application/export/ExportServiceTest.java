@@ -1,0 +1,200 @@
+package com.coachintel.leads.application.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.coachintel.leads.domain.OrgId;
+import com.coachintel.leads.domain.export.ExportId;
+import com.coachintel.leads.domain.export.ExportNotFoundException;
+import com.coachintel.leads.domain.export.ExportNotReadyException;
+import com.coachintel.leads.domain.export.ExportStatus;
+import com.coachintel.leads.domain.export.LeadExport;
+import com.coachintel.leads.domain.port.LeadCsvSource;
+import com.coachintel.leads.domain.port.LeadExports;
+import com.coachintel.leads.domain.query.LeadFilters;
+import com.coachintel.leads.domain.query.Page;
+import com.coachintel.leads.domain.query.PageRequest;
+import com.coachintel.leads.domain.user.Caller;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ExportServiceTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static final OrgId ORG = new OrgId(UUID.randomUUID());
+    static final Caller COACH = new Caller(ORG, "coach@example.com");
+    static final Caller STRANGER = new Caller(new OrgId(UUID.randomUUID()), "stranger@example.com");
+
+    /** In-memory exports and files. */
+    static final class FakeExports implements LeadExports {
+        final Map<ExportId, LeadExport> exports = new HashMap<>();
+        final Map<ExportId, ByteArrayOutputStream> files = new HashMap<>();
+        int runningMarks;
+
+        @Override
+        public void create(LeadExport export) {
+            exports.put(export.id(), export);
+        }
+
+        @Override
+        public Optional<LeadExport> find(OrgId org, ExportId id) {
+            return findForWorker(id).filter(e -> e.orgId().equals(org));
+        }
+
+        @Override
+        public Optional<LeadExport> findForWorker(ExportId id) {
+            return Optional.ofNullable(exports.get(id));
+        }
+
+        @Override
+        public Page<LeadExport> list(OrgId org, PageRequest page) {
+            List<LeadExport> mine = exports.values().stream().filter(e -> e.orgId().equals(org)).toList();
+            return new Page<>(mine, mine.size(), page.limit(), page.offset());
+        }
+
+        @Override
+        public void markRunning(ExportId id) {
+            runningMarks++;
+            files.remove(id);
+            set(id, ExportStatus.RUNNING, null, null, null);
+        }
+
+        @Override
+        public void markSucceeded(ExportId id, long rowCount, Instant at) {
+            set(id, ExportStatus.SUCCEEDED, rowCount, at, null);
+        }
+
+        @Override
+        public void markFailed(ExportId id, String error, Instant at) {
+            set(id, ExportStatus.FAILED, null, at, error);
+        }
+
+        private void set(ExportId id, ExportStatus status, Long rows, Instant at, String error) {
+            LeadExport e = exports.get(id);
+            exports.put(id, new LeadExport(id, e.orgId(), e.requestedBy(), e.filters(), status, rows, e.createdAt(), at,
+                    e.expiresAt(), error));
+        }
+
+        @Override
+        public OutputStream openFile(ExportId id) {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            files.put(id, file);
+            return file;
+        }
+
+        @Override
+        public void copyFile(ExportId id, OutputStream out) throws IOException {
+            files.get(id).writeTo(out);
+        }
+
+        @Override
+        public int deleteExpired(Instant now) {
+            List<ExportId> expired = exports.values().stream().filter(e -> e.expiresAt().isBefore(now)).map(LeadExport::id).toList();
+            expired.forEach(exports::remove);
+            return expired.size();
+        }
+    }
+
+    final FakeExports exports = new FakeExports();
+    final List<ExportId> scheduled = new ArrayList<>();
+    LeadCsvSource csv = (org, filters, out) -> {
+        out.write(("header\r\nrow of " + org + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return 1;
+    };
+    final ExportService service = new ExportService((org, filters, out) -> csv.writeCsv(org, filters, out), exports,
+            scheduled::add, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(24));
+
+    @Test
+    void a_requested_export_is_queued_scheduled_and_expires_after_the_ttl() {
+        LeadExport export = service.requestExport(COACH, LeadFilters.none());
+
+        assertThat(export.status()).isEqualTo(ExportStatus.QUEUED);
+        assertThat(export.requestedBy()).isEqualTo("coach@example.com");
+        assertThat(export.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+        assertThat(scheduled).containsExactly(export.id());
+        assertThat(service.getExport(COACH, export.id())).isEqualTo(export);
+    }
+
+    @Test
+    void an_export_that_cannot_be_scheduled_is_marked_failed() {
+        ExportService broken = new ExportService(csv, exports, id -> {
+            throw new IllegalStateException("job storage down");
+        }, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
+
+        assertThatThrownBy(() -> broken.requestExport(COACH, LeadFilters.none())).hasMessage("job storage down");
+        assertThat(exports.exports.values()).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(ExportStatus.FAILED);
+            assertThat(e.error()).contains("job storage down");
+        });
+    }
+
+    @Test
+    void running_writes_the_file_once_and_a_second_run_changes_nothing() throws IOException {
+        ExportId id = service.requestExport(COACH, LeadFilters.none()).id();
+
+        service.runExport(id);
+        service.runExport(id);
+
+        assertThat(exports.runningMarks).isEqualTo(1);
+        LeadExport done = service.getExport(COACH, id);
+        assertThat(done.status()).isEqualTo(ExportStatus.SUCCEEDED);
+        assertThat(done.rowCount()).isEqualTo(1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        service.downloadExport(COACH, id, out);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("header\r\nrow of " + ORG + "\r\n");
+    }
+
+    @Test
+    void a_failing_run_is_recorded_and_rethrown_and_a_retry_can_succeed() {
+        ExportId id = service.requestExport(COACH, LeadFilters.none()).id();
+        LeadCsvSource working = csv;
+        csv = (org, filters, out) -> {
+            throw new IOException("connection reset");
+        };
+
+        assertThatThrownBy(() -> service.runExport(id)).isInstanceOf(UncheckedIOException.class);
+        assertThat(service.getExport(COACH, id).status()).isEqualTo(ExportStatus.FAILED);
+        assertThat(service.getExport(COACH, id).error()).isEqualTo("IOException: connection reset");
+
+        csv = working;
+        service.runExport(id);
+        assertThat(service.getExport(COACH, id).status()).isEqualTo(ExportStatus.SUCCEEDED);
+        assertThat(service.getExport(COACH, id).error()).isNull();
+    }
+
+    @Test
+    void the_file_is_only_there_once_succeeded_and_only_for_the_org() {
+        ExportId id = service.requestExport(COACH, LeadFilters.none()).id();
+
+        assertThatThrownBy(() -> service.downloadExport(COACH, id, new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(ExportNotReadyException.class, e -> assertThat(e.status()).isEqualTo(ExportStatus.QUEUED));
+        assertThatThrownBy(() -> service.getExport(STRANGER, id)).isInstanceOf(ExportNotFoundException.class);
+        assertThat(service.listExports(STRANGER, PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void a_vanished_export_is_nothing_to_run_and_expired_ones_are_deleted() {
+        service.runExport(ExportId.random());
+        service.requestExport(COACH, LeadFilters.none());
+
+        ExportService later = new ExportService(csv, exports, scheduled::add,
+                Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC), Duration.ofHours(24));
+
+        assertThat(later.deleteExpiredExports()).isEqualTo(1);
+        assertThat(exports.exports).isEmpty();
+    }
+}
