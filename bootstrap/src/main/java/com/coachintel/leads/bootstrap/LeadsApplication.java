@@ -70,9 +70,15 @@ public final class LeadsApplication implements AutoCloseable {
             jobs = new JobRunrJobs(database.dataSource());
             var exports = new ExportService(persistence.leadCsvSource(), persistence.leadExports(), jobs.exportScheduler(),
                     clock, config.exportTtl());
+            String demoData = api && config.demoData() ? describe(persistence.demoDataSeeder(clock).seedIfAbsent())
+                    : "off (LEADS_DEMO_DATA=false or an external database)";
+            if (worker) {
+                jobs.startWorker(exports, JOB_WORKERS, JOB_POLL_INTERVAL);
+                jobs.startDashboard(config.dashboardPort(), config.dashboardUser()
+                        .map(user -> new JobRunrJobs.Credentials(user, config.dashboardPassword().orElseThrow())));
+            }
+            // The API starts last: once it answers /ready, everything else is up too.
             if (api) {
-                String demoData = config.demoData() ? describe(persistence.demoDataSeeder(clock).seedIfAbsent())
-                        : "off (LEADS_DEMO_DATA=false or an external database)";
                 var reads = new LeadReadService(persistence.leadQueries());
                 var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(),
                         new LibphonenumberParser(config.defaultPhoneRegion()), clock);
@@ -82,20 +88,16 @@ public final class LeadsApplication implements AutoCloseable {
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret()), useCases)
                         .start();
                 summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
-                summary.add("  Database   " + database.description());
+            }
+            summary.add("  Database   " + database.description());
+            if (api) {
                 summary.add("  Demo data  " + demoData);
-            } else {
-                summary.add("  Database   " + database.description());
             }
-            if (worker) {
-                jobs.startWorker(exports, JOB_WORKERS, JOB_POLL_INTERVAL);
-                jobs.startDashboard(config.dashboardPort(), config.dashboardUser()
-                        .map(user -> new JobRunrJobs.Credentials(user, config.dashboardPassword().orElseThrow())));
-                summary.add("  Jobs       worker running (" + JOB_WORKERS + " at a time); JobRunr dashboard on port "
-                        + config.dashboardPort() + " at /dashboard" + (config.dashboardUser().isPresent() ? " (basic auth)" : ""));
-            } else {
-                summary.add("  Jobs       no worker here (LEADS_JOBS_WORKER=false): exports wait for `java -jar leads.jar worker`");
-            }
+            summary.add(worker
+                    ? "  Jobs       worker running (" + JOB_WORKERS + " at a time); JobRunr dashboard on port "
+                            + config.dashboardPort() + " at /dashboard"
+                            + (config.dashboardUser().isPresent() ? " (basic auth)" : "")
+                    : "  Jobs       no worker here (LEADS_JOBS_WORKER=false): exports wait for `java -jar leads.jar worker`");
             return new LeadsApplication(database, jobs, http, List.copyOf(summary));
         } catch (RuntimeException e) {
             if (http != null) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,63 @@ class LeadsJarIT {
     }
 
     @Test
+    void a_worker_process_runs_the_export_an_api_only_process_queued() throws Exception {
+        int apiPort = freePort();
+        int databasePort = freePort();
+        Path apiLog = workDir.resolve("api.log");
+        ProcessBuilder apiCommand = command(apiLog);
+        apiCommand.environment().putAll(Map.of("LEADS_HTTP_PORT", Integer.toString(apiPort), "LEADS_JOBS_WORKER", "false",
+                "LEADS_EMBEDDED_DB_PORT", Integer.toString(databasePort)));
+        Process api = apiCommand.start();
+        Process worker = null;
+        try {
+            awaitReady(apiPort, api, apiLog);
+            assertThat(Files.readString(apiLog)).contains("no worker here (LEADS_JOBS_WORKER=false)");
+            HttpResponse<String> accepted = CLIENT.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + apiPort + "/leads/exports"))
+                    .header("x-user-email", "demo@coachintel.test").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"converted\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            Thread.sleep(6_000);
+            assertThat(get(apiPort, location).body()).as("nobody runs jobs yet").contains("\"status\":\"queued\"");
+
+            Path workerLog = workDir.resolve("worker.log");
+            ProcessBuilder workerCommand = command(workerLog, "worker");
+            workerCommand.environment().putAll(Map.of(
+                    "DATABASE_URL", "postgres://postgres@localhost:" + databasePort + "/leads",
+                    "JOBRUNR_DASHBOARD_PORT", Integer.toString(freePort())));
+            worker = workerCommand.start();
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            String export = get(apiPort, location).body();
+            while (!export.contains("\"status\":\"succeeded\"") && Instant.now().isBefore(deadline)) {
+                assertThat(worker.isAlive()).as("worker alive; log:%n%s", Files.readString(workerLog)).isTrue();
+                Thread.sleep(500);
+                export = get(apiPort, location).body();
+            }
+            assertThat(export).contains("\"status\":\"succeeded\"");
+            HttpResponse<String> file = get(apiPort, location + "/file");
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.body()).startsWith("id,created_at,status,").contains(",converted,");
+            assertThat(Files.readString(workerLog)).contains("worker running").doesNotContain("API  ");
+        } finally {
+            if (worker != null) {
+                worker.destroy();
+                worker.waitFor(30, TimeUnit.SECONDS);
+            }
+            api.destroy();
+            api.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("x-user-email", "demo@coachintel.test").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void a_bad_variable_stops_the_jar_with_exit_code_2_naming_it() throws Exception {
         Path log = workDir.resolve("bad.log");
         ProcessBuilder builder = command(log);
@@ -71,10 +129,12 @@ class LeadsJarIT {
         return builder.start();
     }
 
-    private ProcessBuilder command(Path log) {
+    private ProcessBuilder command(Path log, String... arguments) {
         String jar = System.getProperty("leads.jar", "target/leads.jar");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("LEADS_") || name.startsWith("DATABASE_")
                 || name.startsWith("JOBRUNR_"));
@@ -91,7 +151,8 @@ class LeadsJarIT {
                 HttpResponse<String> response = CLIENT.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                // Ready, and the startup block (logged right after the API starts) is written.
+                if (response.statusCode() == 200 && Files.readString(log).contains(" is up")) {
                     return;
                 }
             } catch (IOException notYet) {
