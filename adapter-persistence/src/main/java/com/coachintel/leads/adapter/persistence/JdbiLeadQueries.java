@@ -55,7 +55,7 @@ final class JdbiLeadQueries implements LeadQueries {
         int limit = query.page().limit();
         int offset = query.page().offset();
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            long total = handle.createQuery(filter.countSql()).bindMap(filter.parameters()).mapTo(Long.class).one();
+            long total = handle.createQuery(filter.totalSql()).bindMap(filter.parameters()).mapTo(Long.class).one();
             if (total <= offset) {
                 return new Page<>(List.of(), total, limit, offset);
             }
@@ -208,7 +208,7 @@ final class JdbiLeadQueries implements LeadQueries {
     }
 
     /** The WHERE clause of a lead query and its bound values. Only fixed fragments ever reach the SQL text. */
-    record LeadFilter(String where, Map<String, Object> parameters) {
+    record LeadFilter(String where, Map<String, Object> parameters, boolean countersAnswer) {
 
         static LeadFilter of(OrgId org, LeadQuery query) {
             return of(org, query.filters());
@@ -239,7 +239,8 @@ final class JdbiLeadQueries implements LeadQueries {
                 where.append(" AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower(:searchPattern)");
                 parameters.put("searchPattern", "%" + escapeLike(term.text()) + "%");
             });
-            return new LeadFilter(where.toString(), Map.copyOf(parameters));
+            boolean byStatusAtMost = query.search().isEmpty() && query.tags().isEmpty() && query.created().isUnbounded();
+            return new LeadFilter(where.toString(), Map.copyOf(parameters), byStatusAtMost);
         }
 
         /** Up to this many matches, a page is cut from all of them rather than found by walking the list order. */
@@ -266,7 +267,19 @@ final class JdbiLeadQueries implements LeadQueries {
                     + " ORDER BY l.created_at DESC, l.id DESC";
         }
 
-        /** The number of leads the filter matches. */
+        /**
+         * The exact number of matching leads, as cheaply as it can be had: from the per-status counters when
+         * the filter is by status at most (the common views), by counting otherwise.
+         */
+        String totalSql() {
+            if (!countersAnswer) {
+                return countSql();
+            }
+            return "SELECT coalesce(sum(n), 0) FROM lead_status_counts WHERE org_id = :org"
+                    + (parameters.containsKey("statuses") ? " AND status = ANY(CAST(:statuses AS text[]))" : "");
+        }
+
+        /** The number of leads the filter matches, counted. */
         String countSql() {
             return "SELECT count(*) FROM leads l WHERE " + where;
         }
