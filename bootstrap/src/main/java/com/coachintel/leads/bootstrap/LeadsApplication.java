@@ -7,6 +7,7 @@ import com.coachintel.leads.adapter.jobs.JobRunrJobs;
 import com.coachintel.leads.adapter.persistence.DemoDataSeeder;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;
 import com.coachintel.leads.application.auth.AuthenticationService;
+import com.coachintel.leads.application.auth.CachedUserAccounts;
 import com.coachintel.leads.application.export.ExportService;
 import com.coachintel.leads.application.health.ReadinessService;
 import com.coachintel.leads.application.leads.LeadChangeService;
@@ -30,6 +31,8 @@ public final class LeadsApplication implements AutoCloseable {
 
     /** Jobs that run at once in one worker process: exports are heavy on the database, so few. */
     static final int JOB_WORKERS = 2;
+    /** How long an x-user-email look-up is remembered: a deactivation takes effect within this. */
+    static final Duration USER_CACHE_TTL = Duration.ofSeconds(5);
     /** How often a worker looks for new jobs (JobRunr's minimum). */
     static final Duration JOB_POLL_INTERVAL = Duration.ofSeconds(5);
 
@@ -83,7 +86,8 @@ public final class LeadsApplication implements AutoCloseable {
                 var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(),
                         new LibphonenumberParser(config.defaultPhoneRegion()), clock);
                 var useCases = new HttpApi.UseCases(new ReadinessService(persistence.storageHealth()),
-                        new AuthenticationService(persistence.userAccounts()), reads, reads, reads, changes, changes, changes,
+                        new AuthenticationService(new CachedUserAccounts(persistence.userAccounts(), USER_CACHE_TTL, clock)),
+                        reads, reads, reads, changes, changes, changes,
                         reads, exports, exports);
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret()), useCases)
                         .start();

@@ -28,7 +28,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * {@link LeadQueries} in SQL. Filters become fixed SQL fragments chosen in code; every value is bound.
@@ -54,16 +53,22 @@ final class JdbiLeadQueries implements LeadQueries {
         LeadFilter filter = LeadFilter.of(org, query);
         int limit = query.page().limit();
         int offset = query.page().offset();
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            long total = handle.createQuery(filter.totalSql()).bindMap(filter.parameters()).mapTo(Long.class).one();
-            if (total <= offset) {
-                return new Page<>(List.of(), total, limit, offset);
+        return jdbi.withHandle(handle -> {
+            // One snapshot for the total and the page, in as few round trips as a transaction can take.
+            handle.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            try {
+                long total = handle.createQuery(filter.totalSql()).bindMap(filter.parameters()).mapTo(Long.class).one();
+                if (total <= offset) {
+                    return new Page<LeadListItem>(List.of(), total, limit, offset);
+                }
+                String sql = total <= LeadFilter.SMALL_RESULT ? filter.smallResultPageSql(limit, offset)
+                        : filter.pageSql(limit, offset);
+                List<LeadListItem> items = handle.createQuery(sql).bindMap(filter.parameters())
+                        .map((rs, ctx) -> SqlRows.leadListItem(rs)).list();
+                return new Page<>(items, total, limit, offset);
+            } finally {
+                handle.execute("COMMIT"); // read only: after a failure this ends the aborted transaction
             }
-            String sql = total <= LeadFilter.SMALL_RESULT ? filter.smallResultPageSql() : filter.pageSql();
-            List<LeadListItem> items = handle.createQuery(sql).bindMap(filter.parameters())
-                    .bind("limit", limit).bind("offset", offset)
-                    .map((rs, ctx) -> SqlRows.leadListItem(rs)).list();
-            return new Page<>(items, total, limit, offset);
         });
     }
 
@@ -246,19 +251,27 @@ final class JdbiLeadQueries implements LeadQueries {
         /** Up to this many matches, a page is cut from all of them rather than found by walking the list order. */
         static final int SMALL_RESULT = 5_000;
 
-        /** One page of leads, newest first, found by walking an index in list order. */
-        String pageSql() {
+        /**
+         * One page of leads, newest first, found by walking an index in list order. LIMIT and OFFSET are
+         * written into the SQL (they are validated integers): as bound parameters, the cached generic plan
+         * cannot know the page is small and sorts every match instead of walking the index.
+         */
+        String pageSql(int limit, int offset) {
             return "SELECT " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where
-                    + " ORDER BY l.created_at DESC, l.id DESC LIMIT :limit OFFSET :offset";
+                    + " ORDER BY l.created_at DESC, l.id DESC" + limitOffset(limit, offset);
+        }
+
+        private static String limitOffset(int limit, int offset) {
+            return " LIMIT " + limit + " OFFSET " + offset;
         }
 
         /**
          * One page of leads, newest first, cut from every match: the MATERIALIZED fence makes PostgreSQL
          * fetch the matches through the filter's own indexes, then sort them.
          */
-        String smallResultPageSql() {
+        String smallResultPageSql(int limit, int offset) {
             return "WITH matched AS MATERIALIZED (SELECT " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where
-                    + ") SELECT * FROM matched l ORDER BY l.created_at DESC, l.id DESC LIMIT :limit OFFSET :offset";
+                    + ") SELECT * FROM matched l ORDER BY l.created_at DESC, l.id DESC" + limitOffset(limit, offset);
         }
 
         /** Every matching lead in list order, for the CSV export's cursor. */

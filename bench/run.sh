@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# The whole benchmark, from scratch, in one command: bash bench/run.sh
+# Builds the jar if needed, starts it at -Xmx128m on a fresh embedded PostgreSQL 17, loads N leads
+# (default 1,000,000) with bench/generate.sql, then measures each scenario twice in the same run: the API
+# under wrk, and its limit, the same SQL statements under pgbench (or COPY, for the export). Loopback only,
+# bounded in time. Results: bench/target/results.md (the table) and bench/target/explain.txt.
+# Needs: a JDK 17+, wrk, pgbench and psql (Debian: apt-get install wrk postgresql-client), curl.
+set -euo pipefail
+
+N=${N:-1000000}
+DURATION=${DURATION:-15s}
+CONNECTIONS=16
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+OUT=$BENCH_DIR/target
+API_PORT=${API_PORT:-18180}
+DB_PORT=${DB_PORT:-55440}
+export BENCH_DIR
+
+for tool in wrk pgbench psql curl java; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (Debian: apt-get install wrk postgresql-client curl)" >&2; exit 2; }
+done
+JAR=$ROOT/bootstrap/target/leads.jar
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+export PGHOST=localhost PGPORT=$DB_PORT PGUSER=postgres PGDATABASE=leads
+PSQL="psql -X -q -v ON_ERROR_STOP=1"
+
+echo "== starting leads.jar (-Xmx128m) on an embedded PostgreSQL (port $DB_PORT)"
+LEADS_DATA_DIR=$OUT/data LEADS_EMBEDDED_DB_PORT=$DB_PORT LEADS_HTTP_PORT=$API_PORT LEADS_DEMO_DATA=false DATABASE_POOL_SIZE=$CONNECTIONS \
+  LEADS_JOBS_WORKER=false java -Xmx128m -XX:+UseSerialGC -jar "$JAR" > "$OUT/api.log" 2>&1 &
+API_PID=$!
+trap 'kill $API_PID 2>/dev/null; wait $API_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$API_PORT/ready" >/dev/null 2>&1 && break
+  kill -0 $API_PID 2>/dev/null || { cat "$OUT/api.log"; exit 1; }
+  sleep 0.5
+done
+# Generous memory for the server's sorts, as any production PostgreSQL would have.
+$PSQL -c "ALTER SYSTEM SET work_mem = '32MB'" >/dev/null
+$PSQL -c "SELECT pg_reload_conf()" >/dev/null
+
+echo "== loading $N leads"
+LOAD_START=$(date +%s)
+$PSQL -v n="$N" -f "$BENCH_DIR/generate.sql"
+LOAD_SECONDS=$(( $(date +%s) - LOAD_START ))
+$PSQL -c "VACUUM ANALYZE" >/dev/null
+echo "   loaded in ${LOAD_SECONDS}s: $($PSQL -At -c "SELECT count(*) FROM leads") leads, $($PSQL -At -c "SELECT count(*) FROM message_events") events"
+
+ORG=$($PSQL -At -c "SELECT id FROM orgs WHERE name = 'Bench Org 01'")
+EMAIL=owner@benchorg01.bench
+$PSQL -c "CREATE TABLE bench_ids AS SELECT row_number() OVER () AS i, id FROM (SELECT id FROM leads WHERE org_id = '$ORG' ORDER BY md5(id::text) LIMIT 1000) s" >/dev/null
+$PSQL -At -c "SELECT id FROM bench_ids ORDER BY i" > "$OUT/ids.txt"
+
+RESULTS=$OUT/results.tsv
+printf 'scenario\tapi_rps\tp50_ms\tp99_ms\terrors\tlimit_tps\tratio\n' > "$RESULTS"
+
+api_wrk() { # name, path-or-empty, extra wrk args...
+  local name=$1 path=$2; shift 2
+  # Warm-up, not recorded: the JIT compiles the hot path first, as it would have long done in production.
+  wrk -t2 -c$CONNECTIONS -d"${WARMUP:-5s}" --timeout 10s "$@" "http://127.0.0.1:$API_PORT$path" > /dev/null 2>&1
+  wrk -t2 -c$CONNECTIONS -d"$DURATION" --timeout 10s "$@" "http://127.0.0.1:$API_PORT$path" > "$OUT/wrk-$name.txt" 2>&1
+  grep '^RESULT' "$OUT/wrk-$name.txt"
+}
+
+limit_pgbench() { # name, script
+  local name=$1 script=$2
+  pgbench -n -M prepared -c $CONNECTIONS -j 2 -T "${DURATION%s}" -D org="$ORG" -f "$script" \
+    > "$OUT/pgbench-$name.txt" 2>&1 || { cat "$OUT/pgbench-$name.txt"; exit 1; }
+  grep -Eo 'tps = [0-9.]+' "$OUT/pgbench-$name.txt" | head -1 | cut -d' ' -f3
+}
+
+record() { # name, wrk RESULT line, limit tps
+  local name=$1 line=$2 tps=$3
+  local rps p50 p99 errors
+  rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$line"); p50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$line")
+  p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$line"); errors=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<< "$line")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$tps" \
+    "$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')" >> "$RESULTS"
+  echo "   $name: API ${rps} req/s (p50 ${p50} ms, p99 ${p99} ms, ${errors} errors); limit ${tps} tps"
+}
+
+filtered_script() { # name, where clause, query string for the count
+  local name=$1 where=$2
+  local total
+  total=$($PSQL -At -c "SELECT count(*) FROM leads l WHERE $(sed "s/:org/'$ORG'/g" <<< "$where")")
+  local variant=walk
+  [ "$total" -le 5000 ] && variant=small
+  sed "s|WHERE_CLAUSE|$where|g" "$BENCH_DIR/pgbench/list-filtered-$variant.sql.in" > "$OUT/$name.sql"
+  echo "$OUT/$name.sql"
+}
+
+list_scenario() { # name, query string, pgbench script
+  local name=$1 query=$2 script=$3
+  echo "== $name"
+  local line tps
+  line=$(api_wrk "$name" "/leads$query" -H "x-user-email: $EMAIL" -s "$BENCH_DIR/wrk/report.lua")
+  tps=$(limit_pgbench "$name" "$script")
+  record "$name" "$line" "$tps"
+}
+
+list_scenario "list page 1 (biggest org)" "" "$BENCH_DIR/pgbench/list-first-page.sql"
+list_scenario "status + date range" "?status=invited&date_from=2025-06-01&date_to=2025-08-31" \
+  "$(filtered_script status-date "l.org_id = :org AND l.status = ANY(CAST('{invited}' AS text[])) AND l.created_at >= '2025-06-01T00:00:00Z' AND l.created_at < '2025-09-01T00:00:00Z'")"
+list_scenario "tag" "?tag=mindset" \
+  "$(filtered_script tag "l.org_id = :org AND l.tags @> CAST('{mindset}' AS text[])")"
+list_scenario "q of 3 letters" "?q=ann" \
+  "$(filtered_script q "l.org_id = :org AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower('%ann%')")"
+
+for scenario in detail events; do
+  echo "== $scenario"
+  suffix=""; [ $scenario = events ] && suffix="/events"
+  line=$(IDS_FILE=$OUT/ids.txt SUFFIX=$suffix USER_EMAIL=$EMAIL api_wrk "$scenario" "" -s "$BENCH_DIR/wrk/ids.lua")
+  tps=$(limit_pgbench "$scenario" "$BENCH_DIR/pgbench/$scenario.sql")
+  record "$scenario" "$line" "$tps"
+done
+
+echo "== export of the biggest org"
+EXPORT_SQL="SELECT l.id, l.created_at, l.updated_at, l.status, l.first_name, l.last_name, l.email, l.phone, array_to_string(l.tags, E'\\x1F') AS tags, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.last_contacted_at, l.version FROM leads l WHERE l.org_id = '$ORG' ORDER BY l.created_at DESC, l.id DESC"
+RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$API_PID/status)
+COPY_START=$(date +%s.%N)
+COPY_ROWS=$($PSQL -c "COPY ($EXPORT_SQL) TO STDOUT WITH CSV" | wc -l)
+COPY_SECONDS=$(awk -v a="$(date +%s.%N)" -v b="$COPY_START" 'BEGIN { printf "%.3f", a - b }')
+read -r API_SECONDS API_BYTES API_STATUS < <(curl -s -o "$OUT/export.csv" -w '%{time_total} %{size_download} %{http_code}\n' \
+  -X POST -H "x-user-email: $EMAIL" -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$API_PORT/leads/export")
+API_ROWS=$(( $(wc -l < "$OUT/export.csv") - 1 ))
+HWM=$(awk '/VmHWM/ {print $2}' /proc/$API_PID/status)
+COPY_RPS=$(awk -v r="$COPY_ROWS" -v s="$COPY_SECONDS" 'BEGIN { printf "%.0f", r / s }')
+API_RPS=$(awk -v r="$API_ROWS" -v s="$API_SECONDS" 'BEGIN { printf "%.0f", r / s }')
+EXPORT_ERRORS=0; [ "$API_STATUS" = 200 ] || EXPORT_ERRORS=1
+echo "   API ${API_ROWS} rows in ${API_SECONDS}s (${API_RPS} rows/s, HTTP $API_STATUS); COPY ${COPY_ROWS} rows in ${COPY_SECONDS}s (${COPY_RPS} rows/s)"
+echo "   JVM RSS before the export ${RSS_BEFORE} kB, peak over the whole run ${HWM} kB (-Xmx128m)"
+printf 'export (rows/s)\t%s\t-\t-\t%s\t%s\t%s\n' "$API_RPS" "$EXPORT_ERRORS" "$COPY_RPS" \
+  "$(awk -v a="$API_RPS" -v b="$COPY_RPS" 'BEGIN { printf "%.2f", a / b }')" >> "$RESULTS"
+
+echo "== EXPLAIN (ANALYZE, BUFFERS) of each list query"
+{
+  for f in "$BENCH_DIR/pgbench/list-first-page.sql" "$OUT/status-date.sql" "$OUT/tag.sql" "$OUT/q.sql"; do
+    grep -E '^SELECT (count|coalesce|l\.id|WITH)|^WITH' "$f" | sed -e "s/:org/'$ORG'/g" | while read -r statement; do
+      echo "-- $statement"
+      $PSQL -c "EXPLAIN (ANALYZE, BUFFERS) ${statement%;}"
+    done
+  done
+} > "$OUT/explain.txt" 2>&1
+
+{
+  echo "| scenario | API req/s | p50 ms | p99 ms | errors | limit (pgbench tps / COPY rows/s) | API ÷ limit |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  tail -n +2 "$RESULTS" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }'
+  echo
+  echo "Export: API ${API_ROWS} rows in ${API_SECONDS} s, COPY ${COPY_ROWS} rows in ${COPY_SECONDS} s;" \
+       "JVM RSS ${RSS_BEFORE} kB before the export, peak ${HWM} kB over the run (-Xmx128m)."
+  echo "Load: ${N} leads in ${LOAD_SECONDS} s. Duration per measurement: ${DURATION}, ${CONNECTIONS} connections."
+} > "$OUT/results.md"
+cat "$OUT/results.md"
