@@ -105,8 +105,8 @@ list_scenario "status + date range" "?status=invited&date_from=2025-06-01&date_t
   "$(filtered_script status-date "l.org_id = :org AND l.status = ANY(CAST('{invited}' AS text[])) AND l.created_at >= '2025-06-01T00:00:00Z' AND l.created_at < '2025-09-01T00:00:00Z'")"
 list_scenario "tag" "?tag=mindset" \
   "$(filtered_script tag "l.org_id = :org AND l.tags @> CAST('{mindset}' AS text[])")"
-list_scenario "q of 3 letters" "?q=ann" \
-  "$(filtered_script q "l.org_id = :org AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower('%ann%')")"
+list_scenario "q of 3 letters" "?q=son" \
+  "$(filtered_script q "l.org_id = :org AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower('%son%')")"
 
 for scenario in detail events; do
   echo "== $scenario"

@@ -34,23 +34,29 @@ class LeadsJarIT {
         Path log1 = workDir.resolve("first.log");
         int port = freePort();
         Process first = start(port, log1);
-        awaitReady(port, first, log1);
-        assertThat(Files.readString(log1)).contains("is up", "embedded PostgreSQL 17", "seeded Demo Coaching");
+        Process second = null;
+        try {
+            awaitReady(port, first, log1);
+            assertThat(Files.readString(log1)).contains("is up", "embedded PostgreSQL 17", "seeded Demo Coaching");
 
-        first.destroy(); // SIGTERM
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGTERM").isTrue();
-        assertThat(Files.readString(log1)).contains("Leads stopped");
-        assertThat(workDir.resolve("data/postgres/postmaster.pid")).as("PostgreSQL stopped cleanly").doesNotExist();
+            first.destroy(); // SIGTERM
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGTERM").isTrue();
+            assertThat(Files.readString(log1)).contains("Leads stopped");
+            assertThat(workDir.resolve("data/postgres/postmaster.pid")).as("PostgreSQL stopped cleanly").doesNotExist();
 
-        Path log2 = workDir.resolve("second.log");
-        Process second = start(port, log2);
-        awaitReady(port, second, log2);
-        assertThat(Files.readString(log2)).contains("Demo data  present");
+            Path log2 = workDir.resolve("second.log");
+            second = start(port, log2);
+            awaitReady(port, second, log2);
+            assertThat(Files.readString(log2)).contains("Demo data  present");
 
-        new ProcessBuilder("kill", "-INT", Long.toString(second.pid())).start().waitFor(); // Ctrl-C
-        assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGINT").isTrue();
-        assertThat(Files.readString(log2)).contains("Leads stopped");
-        assertThat(workDir.resolve("data/postgres/postmaster.pid")).doesNotExist();
+            new ProcessBuilder("kill", "-INT", Long.toString(second.pid())).start().waitFor(); // Ctrl-C
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGINT").isTrue();
+            assertThat(Files.readString(log2)).contains("Leads stopped");
+            assertThat(workDir.resolve("data/postgres/postmaster.pid")).doesNotExist();
+        } finally {
+            stop(first);
+            stop(second);
+        }
     }
 
     @Test
@@ -96,12 +102,19 @@ class LeadsJarIT {
             assertThat(file.body()).startsWith("id,created_at,status,").contains(",converted,");
             assertThat(Files.readString(workerLog)).contains("worker running").doesNotContain("API  ");
         } finally {
-            if (worker != null) {
-                worker.destroy();
-                worker.waitFor(30, TimeUnit.SECONDS);
-            }
-            api.destroy();
-            api.waitFor(30, TimeUnit.SECONDS);
+            stop(worker);
+            stop(api);
+        }
+    }
+
+    /** SIGTERM, and SIGKILL if that did not end it: a failed test must not leave a server running. */
+    private static void stop(Process process) throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
