@@ -12,14 +12,7 @@ public record LeadId(UUID value) {
 
     /** Parses the canonical UUID text; anything else is a {@link ValidationException} on {@code field}. */
     public static LeadId parse(String text, String field) {
-        if (text == null || text.length() != 36) {
-            throw ValidationException.of(field, "must be a lead id (a UUID such as 3f2b8c1e-...)");
-        }
-        try {
-            return new LeadId(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of(field, "must be a lead id (a UUID such as 3f2b8c1e-...)");
-        }
+        return new LeadId(Uuids.parse(text, field, "lead"));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.coachintel.leads.domain.export;
 
-import com.coachintel.leads.domain.ValidationException;
+import com.coachintel.leads.domain.Uuids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,16 +16,9 @@ public record ExportId(UUID value) {
         return new ExportId(UUID.randomUUID());
     }
 
-    /** Parses the canonical UUID text; anything else is a {@link ValidationException} on {@code field}. */
+    /** Parses the canonical UUID text; anything else is a {@link com.coachintel.leads.domain.ValidationException} on {@code field}. */
     public static ExportId parse(String text, String field) {
-        if (text == null || text.length() != 36) {
-            throw ValidationException.of(field, "must be an export id (a UUID)");
-        }
-        try {
-            return new ExportId(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of(field, "must be an export id (a UUID)");
-        }
+        return new ExportId(Uuids.parse(text, field, "export"));
     }
 
     @Override
