@@ -213,7 +213,11 @@ final class JdbiLeadQueries implements LeadQueries {
     }
 
     /** The WHERE clause of a lead query and its bound values. Only fixed fragments ever reach the SQL text. */
-    record LeadFilter(String where, Map<String, Object> parameters, boolean countersAnswer) {
+    record LeadFilter(String where, Map<String, Object> parameters, Counters counters) {
+
+        /** Which kept counters, if any, give this filter's exact total. */
+        enum Counters { STATUS, TAG, NONE }
+
 
         static LeadFilter of(OrgId org, LeadQuery query) {
             return of(org, query.filters());
@@ -244,8 +248,12 @@ final class JdbiLeadQueries implements LeadQueries {
                 where.append(" AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower(:searchPattern)");
                 parameters.put("searchPattern", "%" + escapeLike(term.text()) + "%");
             });
-            boolean byStatusAtMost = query.search().isEmpty() && query.tags().isEmpty() && query.created().isUnbounded();
-            return new LeadFilter(where.toString(), Map.copyOf(parameters), byStatusAtMost);
+            boolean onlyStatusesOrTags = query.search().isEmpty() && query.created().isUnbounded();
+            Counters counters = !onlyStatusesOrTags ? Counters.NONE
+                    : query.tags().isEmpty() ? Counters.STATUS
+                    : query.tags().size() == 1 && query.statuses().isEmpty() ? Counters.TAG
+                    : Counters.NONE;
+            return new LeadFilter(where.toString(), Map.copyOf(parameters), counters);
         }
 
         /** Up to this many matches, a page is cut from all of them rather than found by walking the list order. */
@@ -282,14 +290,17 @@ final class JdbiLeadQueries implements LeadQueries {
 
         /**
          * The exact number of matching leads, as cheaply as it can be had: from the per-status counters when
-         * the filter is by status at most (the common views), by counting otherwise.
+         * the filter is by status at most (the common views), from the per-tag counters when it is one tag
+         * and nothing else, by counting otherwise.
          */
         String totalSql() {
-            if (!countersAnswer) {
-                return countSql();
-            }
-            return "SELECT coalesce(sum(n), 0) FROM lead_status_counts WHERE org_id = :org"
-                    + (parameters.containsKey("statuses") ? " AND status = ANY(CAST(:statuses AS text[]))" : "");
+            return switch (counters) {
+                case STATUS -> "SELECT coalesce(sum(n), 0) FROM lead_status_counts WHERE org_id = :org"
+                        + (parameters.containsKey("statuses") ? " AND status = ANY(CAST(:statuses AS text[]))" : "");
+                case TAG -> "SELECT coalesce(sum(n), 0) FROM lead_tag_counts WHERE org_id = :org"
+                        + " AND tag = (CAST(:tags AS text[]))[1]";
+                case NONE -> countSql();
+            };
         }
 
         /** The number of leads the filter matches, counted. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The per-status counters behind exact totals stay equal to counting, whatever writes the leads. */
-class LeadStatusCountsTest {
+/** The per-status and per-tag counters behind exact totals stay equal to counting, whatever writes the leads. */
+class LeadCountersTest {
 
     static TestDatabase db;
     static UUID org;
@@ -43,6 +43,12 @@ class LeadStatusCountsTest {
 
     static void assertCountersMatchCounting() {
         assertThat(db.rows("""
+                WITH counted AS (SELECT org_id, tag, count(*) AS n FROM leads, unnest(tags) AS tag GROUP BY org_id, tag)
+                SELECT coalesce(c.org_id, k.org_id) AS org_id, coalesce(c.tag, k.tag) AS tag, c.n AS counted, k.n AS kept
+                FROM counted c FULL JOIN lead_tag_counts k ON k.org_id = c.org_id AND k.tag = c.tag
+                WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)"""))
+                .as("orgs and tags whose counter differs from counting").isEmpty();
+        assertThat(db.rows("""
                 SELECT o.id, s.status,
                        (SELECT count(*) FROM leads l WHERE l.org_id = o.id AND l.status = s.status) AS counted,
                        coalesce((SELECT n FROM lead_status_counts c WHERE c.org_id = o.id AND c.status = s.status), 0) AS kept
@@ -55,14 +61,16 @@ class LeadStatusCountsTest {
     @Test
     void bulk_and_single_inserts_updates_and_deletes_keep_the_counters_exact() {
         db.jdbi().useHandle(h -> h.execute("""
-                INSERT INTO leads (org_id, email, status)
-                SELECT ?, 'bulk' || n || '@example.com', (ARRAY['waitlist','invited','converted','lost'])[1 + n % 4]
+                INSERT INTO leads (org_id, email, status, tags)
+                SELECT ?, 'bulk' || n || '@example.com', (ARRAY['waitlist','invited','converted','lost'])[1 + n % 4],
+                       CASE WHEN n % 3 = 0 THEN ARRAY['vip', 'webinar'] WHEN n % 3 = 1 THEN ARRAY['vip'] ELSE '{}' END
                 FROM generate_series(1, 1000) AS n""", org));
         LeadRows.aLead().withStatus("lost").insert(db, otherOrg);
         assertCountersMatchCounting();
 
         db.jdbi().useHandle(h -> h.execute("UPDATE leads SET status = 'invited' WHERE status = 'waitlist' AND email LIKE 'bulk1%'"));
-        db.jdbi().useHandle(h -> h.execute("UPDATE leads SET tags = ARRAY['vip'] WHERE email LIKE 'bulk2%'"));
+        db.jdbi().useHandle(h -> h.execute("UPDATE leads SET tags = ARRAY['new'] WHERE email LIKE 'bulk2%'"));
+        db.jdbi().useHandle(h -> h.execute("UPDATE leads SET tags = '{}' WHERE email LIKE 'bulk5%'"));
         db.jdbi().useHandle(h -> h.execute("UPDATE leads SET org_id = ? WHERE email LIKE 'bulk3%'", otherOrg));
         assertCountersMatchCounting();
 
@@ -83,6 +91,9 @@ class LeadStatusCountsTest {
         assertThat(invited).isEqualTo(db.scalar(Long.class,
                 "SELECT count(*) FROM leads WHERE org_id = ? AND status = 'invited'", org));
         assertThat(windowed).isEqualTo(all);
+        long vip = queries.list(new OrgId(org), new LeadQuery(Optional.empty(), Set.of(),
+                Set.of(new com.coachintel.leads.domain.Tag("vip")), new CreatedRange(null, null), PageRequest.first())).total();
+        assertThat(vip).isEqualTo(db.scalar(Long.class, "SELECT count(*) FROM leads WHERE org_id = ? AND tags @> ARRAY['vip']", org));
     }
 
     @Test
