@@ -1,7 +1,6 @@
 package com.coachintel.leads.domain;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * What a partial update says about one field: keep it, clear it, or set it. (JSON merge-patch has the
@@ -45,14 +44,6 @@ public final class FieldUpdate<T> {
     /** The field's value after the update, given its value before. */
     public T applyTo(T current) {
         return present ? value : current;
-    }
-
-    /** The same update of a value converted by {@code mapper} (keep and clear stay as they are). */
-    public <R> FieldUpdate<R> map(Function<? super T, ? extends R> mapper) {
-        if (!present) {
-            return keep();
-        }
-        return value == null ? clear() : set(mapper.apply(value));
     }
 
     @Override
