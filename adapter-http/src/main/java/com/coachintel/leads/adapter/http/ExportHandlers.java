@@ -77,21 +77,26 @@ final class ExportHandlers {
                 ExportJson::from));
     }
 
+    /** 404 and 409 come from the use case before any byte; the headers are sent once the file is known to be there. */
     void downloadExport(Context ctx) throws IOException {
         requireCsvAccepted(ctx);
-        Caller caller = Authentication.caller(ctx);
         ExportId id = exportId(ctx);
-        LeadExport export = jobs.getExport(caller, id); // 404 and 409 before any byte is sent
-        if (export.status() != com.coachintel.leads.domain.export.ExportStatus.SUCCEEDED) {
-            throw new com.coachintel.leads.domain.export.ExportNotReadyException(id, export.status());
-        }
-        startCsv(ctx, LocalDate.ofInstant(export.createdAt(), ZoneOffset.UTC));
-        OutputStream out = ctx.res().getOutputStream();
         try {
-            jobs.downloadExport(caller, id, out);
-            out.flush();
+            jobs.downloadExport(Authentication.caller(ctx), id, export -> {
+                startCsv(ctx, LocalDate.ofInstant(export.createdAt(), ZoneOffset.UTC));
+                return outputStream(ctx);
+            });
+            ctx.res().getOutputStream().flush();
         } catch (IOException e) {
             LOG.info("download of export {} stopped: the client went away ({})", id, e.getMessage());
+        }
+    }
+
+    private static OutputStream outputStream(Context ctx) {
+        try {
+            return ctx.res().getOutputStream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

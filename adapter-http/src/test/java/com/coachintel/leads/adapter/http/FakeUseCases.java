@@ -172,12 +172,13 @@ final class FakeUseCases {
                     }
 
                     @Override
-                    public void downloadExport(Caller caller, ExportId id, OutputStream out) throws IOException {
+                    public void downloadExport(Caller caller, ExportId id, java.util.function.Function<LeadExport,
+                            OutputStream> open) throws IOException {
                         LeadExport export = getExport(caller, id);
                         if (export.status() != ExportStatus.SUCCEEDED) {
                             throw new ExportNotReadyException(id, export.status());
                         }
-                        out.write(CSV.getBytes(StandardCharsets.UTF_8));
+                        open.apply(export).write(CSV.getBytes(StandardCharsets.UTF_8));
                     }
                 });
     }

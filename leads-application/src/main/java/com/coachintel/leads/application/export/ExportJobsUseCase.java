@@ -8,6 +8,7 @@ import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.user.Caller;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Function;
 
 /** Exports as background jobs, for callers that cannot wait for a long download. */
 public interface ExportJobsUseCase {
@@ -24,10 +25,11 @@ public interface ExportJobsUseCase {
     Page<LeadExport> listExports(Caller caller, PageRequest page);
 
     /**
-     * Writes the export's file to {@code out}.
+     * Writes the export's file to the stream {@code open} gives for it. {@code open} is called only once the
+     * file is known to be there, so a caller can send its response headers (named after the export) there.
      *
      * @throws com.coachintel.leads.domain.export.ExportNotFoundException when the caller's org has no such export
      * @throws com.coachintel.leads.domain.export.ExportNotReadyException when it has not succeeded (yet)
      */
-    void downloadExport(Caller caller, ExportId id, OutputStream out) throws IOException;
+    void downloadExport(Caller caller, ExportId id, Function<LeadExport, OutputStream> open) throws IOException;
 }

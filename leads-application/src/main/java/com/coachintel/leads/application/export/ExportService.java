@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,12 +79,12 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
     }
 
     @Override
-    public void downloadExport(Caller caller, ExportId id, OutputStream out) throws IOException {
+    public void downloadExport(Caller caller, ExportId id, Function<LeadExport, OutputStream> open) throws IOException {
         LeadExport export = getExport(caller, id);
         if (export.status() != ExportStatus.SUCCEEDED) {
             throw new ExportNotReadyException(id, export.status());
         }
-        exports.copyFile(id, out);
+        exports.copyFile(id, open.apply(export));
     }
 
     @Override

@@ -154,7 +154,7 @@ class ExportServiceTest {
         assertThat(done.status()).isEqualTo(ExportStatus.SUCCEEDED);
         assertThat(done.rowCount()).isEqualTo(1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        service.downloadExport(COACH, id, out);
+        service.downloadExport(COACH, id, export -> out);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("header\r\nrow of " + ORG + "\r\n");
     }
 
@@ -180,7 +180,7 @@ class ExportServiceTest {
     void the_file_is_only_there_once_succeeded_and_only_for_the_org() {
         ExportId id = service.requestExport(COACH, LeadFilters.none()).id();
 
-        assertThatThrownBy(() -> service.downloadExport(COACH, id, new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> service.downloadExport(COACH, id, export -> new ByteArrayOutputStream()))
                 .isInstanceOfSatisfying(ExportNotReadyException.class, e -> assertThat(e.status()).isEqualTo(ExportStatus.QUEUED));
         assertThatThrownBy(() -> service.getExport(STRANGER, id)).isInstanceOf(ExportNotFoundException.class);
         assertThat(service.listExports(STRANGER, PageRequest.first()).items()).isEmpty();
