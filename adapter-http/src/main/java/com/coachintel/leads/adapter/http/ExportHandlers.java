@@ -60,11 +60,11 @@ final class ExportHandlers {
     void requestExport(Context ctx) {
         LeadExport export = jobs.requestExport(Authentication.caller(ctx), filters(ctx));
         ctx.status(202).header("Location", "/leads/exports/" + export.id());
-        ctx.json(ExportJson.from(export));
+        JsonResponses.send(ctx, ExportJson.from(export));
     }
 
     void getExport(Context ctx) {
-        ctx.json(ExportJson.from(jobs.getExport(Authentication.caller(ctx), exportId(ctx))));
+        JsonResponses.send(ctx, ExportJson.from(jobs.getExport(Authentication.caller(ctx), exportId(ctx))));
     }
 
     void listExports(Context ctx) {
@@ -73,7 +73,7 @@ final class ExportHandlers {
         int limit = parameters.integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
         int offset = parameters.integer("offset", 0, 0, Integer.MAX_VALUE);
         violations.throwIfAny();
-        ctx.json(LeadJson.PageJson.from(jobs.listExports(Authentication.caller(ctx), new PageRequest(limit, offset)),
+        JsonResponses.send(ctx, LeadJson.PageJson.from(jobs.listExports(Authentication.caller(ctx), new PageRequest(limit, offset)),
                 ExportJson::from));
     }
 

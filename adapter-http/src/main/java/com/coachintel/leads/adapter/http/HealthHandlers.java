@@ -16,13 +16,13 @@ final class HealthHandlers {
     }
 
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok"));
+        JsonResponses.send(ctx, Map.of("status", "ok"));
     }
 
     void ready(Context ctx) {
         Readiness result = readiness.checkReadiness();
         if (result.ready()) {
-            ctx.json(Map.of("status", "ready", "database", result.storageDetail()));
+            JsonResponses.send(ctx, Map.of("status", "ready", "database", result.storageDetail()));
         } else {
             ProblemResponses.send(ctx, ProblemDetail.of("not-ready", "Service Unavailable", 503,
                     "Not ready to serve: " + result.storageDetail()));

@@ -14,7 +14,6 @@ import com.coachintel.leads.application.export.ExportLeadsUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.NotAcceptableResponse;
-import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -75,7 +74,6 @@ public final class HttpApi {
             config.jetty.port = settings.port();
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jsonMapper(new JavalinJackson(JsonMapping.objectMapper(), false));
             config.requestLogger.http((ctx, millis) -> ACCESS_LOG.debug("{} {} {} {} ms request_id={}",
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
 

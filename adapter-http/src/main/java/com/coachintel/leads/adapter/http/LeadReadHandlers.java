@@ -45,7 +45,7 @@ final class LeadReadHandlers {
 
     void list(Context ctx) {
         LeadQuery query = leadQuery(ctx);
-        ctx.json(LeadJson.PageJson.from(listLeads.listLeads(Authentication.caller(ctx), query), LeadJson.Item::from));
+        JsonResponses.send(ctx, LeadJson.PageJson.from(listLeads.listLeads(Authentication.caller(ctx), query), LeadJson.Item::from));
     }
 
     void get(Context ctx) {
@@ -67,7 +67,7 @@ final class LeadReadHandlers {
         PageRequest page = page(parameters, violations);
         violations.throwIfAny();
         EventQuery query = new EventQuery(types, channels, page);
-        ctx.json(LeadJson.PageJson.from(listEvents.listEvents(Authentication.caller(ctx), id, query), LeadJson.Event::from));
+        JsonResponses.send(ctx, LeadJson.PageJson.from(listEvents.listEvents(Authentication.caller(ctx), id, query), LeadJson.Event::from));
     }
 
     /** Reads and validates every list parameter, reporting all bad ones at once. */

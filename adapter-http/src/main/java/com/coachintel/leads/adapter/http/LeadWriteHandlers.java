@@ -90,14 +90,14 @@ final class LeadWriteHandlers {
         int limit = parameters.integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
         int offset = parameters.integer("offset", 0, 0, Integer.MAX_VALUE);
         violations.throwIfAny();
-        ctx.json(LeadJson.PageJson.from(listHistory.listHistory(Authentication.caller(ctx), id, new PageRequest(limit, offset)),
+        JsonResponses.send(ctx, LeadJson.PageJson.from(listHistory.listHistory(Authentication.caller(ctx), id, new PageRequest(limit, offset)),
                 LeadJson.HistoryJson::from));
     }
 
     /** The lead after a write, with the ETag of its new version. */
     static void respond(Context ctx, LeadDetails details) {
         ctx.header("ETag", EntityTags.of(details.lead().version()));
-        ctx.json(LeadJson.Detail.from(details));
+        JsonResponses.send(ctx, LeadJson.Detail.from(details));
     }
 
     private static LeadId leadId(Context ctx, Violations violations) {

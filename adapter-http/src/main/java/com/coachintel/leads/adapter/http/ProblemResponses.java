@@ -70,7 +70,7 @@ final class ProblemResponses {
 
     static void send(Context ctx, ProblemDetail problem) {
         ProblemDetail complete = problem.withRequest(ctx.path(), RequestIds.of(ctx));
-        ctx.status(complete.status()).json(complete).contentType(ProblemDetail.CONTENT_TYPE);
+        JsonResponses.send(ctx.status(complete.status()), complete, ProblemDetail.CONTENT_TYPE);
     }
 
     /** A problem for an HTTP status, its type derived from the status's title. */

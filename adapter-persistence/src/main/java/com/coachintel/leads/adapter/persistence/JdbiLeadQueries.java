@@ -42,17 +42,23 @@ final class JdbiLeadQueries implements LeadQueries {
     }
 
     /**
-     * Counts first, then fetches the page in the way that fits the count, both in one repeatable-read
-     * transaction so the page and its total agree. A small result is fetched whole through the filter's own
-     * indexes and sorted; only a large one is read by walking the list order, because the planner's
-     * "walk newest-first until {@code limit} rows match" bet is ruinous when few rows match (at 1M leads, a
-     * tag that a small org never uses made it read the whole created_at index: 600 ms instead of 15).
+     * When the total comes from kept counters and the filter's own index gives the list order, the total and
+     * the page are one statement: one round trip, and one statement is one snapshot. Otherwise counts first,
+     * then fetches the page in the way that fits the count, both in one repeatable-read transaction so the
+     * page and its total agree. A small result is fetched whole through the filter's own indexes and sorted;
+     * only a large one is read by walking the list order, because the planner's "walk newest-first until
+     * {@code limit} rows match" bet is ruinous when few rows match (at 1M leads, a tag that a small org never
+     * uses made it read the whole created_at index: 600 ms instead of 15).
      */
     @Override
     public Page<LeadListItem> list(OrgId org, LeadQuery query) {
         LeadFilter filter = LeadFilter.of(org, query);
         int limit = query.page().limit();
         int offset = query.page().offset();
+        if (filter.walksItsOwnIndex()) {
+            return jdbi.withHandle(handle -> page(handle, filter.pageWithTotalSql(limit, offset), filter.totalSql(),
+                    filter.parameters(), limit, offset, (rs, ctx) -> SqlRows.leadListItem(rs)));
+        }
         return jdbi.withHandle(handle -> {
             // One snapshot for the total and the page, in as few round trips as a transaction can take.
             handle.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -72,21 +78,63 @@ final class JdbiLeadQueries implements LeadQueries {
         });
     }
 
+    /**
+     * The lead, its latest consent per channel and its recent status changes in one statement (one round
+     * trip, one snapshot): one row per status change, at least one row, the lead's columns repeated on each.
+     */
     @Override
     public Optional<LeadDetails> details(OrgId org, LeadId lead, int statusChanges) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + SqlRows.LEAD_LIST_COLUMNS
-                        + ", l.notes, l.notes_updated_at, l.notes_updated_by FROM leads l WHERE l.id = :id AND l.org_id = :org")
-                .bind("id", lead.value()).bind("org", org.value())
-                .map((rs, ctx) -> new DetailRow(SqlRows.leadListItem(rs), rs.getString("notes"),
-                        SqlRows.instant(rs, "notes_updated_at"), rs.getString("notes_updated_by")))
-                .findOne()
-                .map(row -> {
-                    Map<ConsentChannel, Consent> consents = latestConsents(handle, lead);
-                    return new LeadDetails(row.lead(), row.notes(), row.notesUpdatedAt(), row.notesUpdatedBy(),
-                            Optional.ofNullable(consents.get(ConsentChannel.EMAIL)),
-                            Optional.ofNullable(consents.get(ConsentChannel.SMS)),
-                            recentStatusChanges(handle, lead, statusChanges));
-                }));
+        String sql = "SELECT " + SqlRows.LEAD_LIST_COLUMNS + ", l.notes, l.notes_updated_at, l.notes_updated_by, "
+                + consentColumns(ConsentChannel.EMAIL) + ", " + consentColumns(ConsentChannel.SMS) + ", "
+                + "s.from_status, s.to_status, s.changed_by, s.changed_at, s.reason FROM leads l "
+                + latestConsentJoin(ConsentChannel.EMAIL) + latestConsentJoin(ConsentChannel.SMS)
+                + "LEFT JOIN LATERAL (SELECT id, from_status, to_status, changed_by, changed_at, reason "
+                + "FROM lead_status_changes WHERE lead_id = l.id ORDER BY changed_at DESC, id DESC LIMIT " + statusChanges
+                + ") s ON true WHERE l.id = :id AND l.org_id = :org ORDER BY s.changed_at DESC, s.id DESC";
+        return jdbi.withHandle(handle -> {
+            LeadDetails[] details = {null};
+            List<StatusChange> changes = new ArrayList<>();
+            handle.createQuery(sql).bind("id", lead.value()).bind("org", org.value()).map((rs, ctx) -> {
+                if (details[0] == null) {
+                    details[0] = new LeadDetails(SqlRows.leadListItem(rs), rs.getString("notes"),
+                            SqlRows.instant(rs, "notes_updated_at"), rs.getString("notes_updated_by"),
+                            consent(rs, ConsentChannel.EMAIL), consent(rs, ConsentChannel.SMS), List.of());
+                }
+                String to = rs.getString("to_status");
+                return to == null ? null : new StatusChange(SqlRows.status(rs.getString("from_status")),
+                        SqlRows.status(to), rs.getString("changed_by"), SqlRows.instant(rs, "changed_at"),
+                        rs.getString("reason"));
+            }).forEach(change -> {
+                if (change != null) {
+                    changes.add(change);
+                }
+            });
+            LeadDetails found = details[0];
+            return Optional.ofNullable(found).map(d -> new LeadDetails(d.lead(), d.notes(), d.notesUpdatedAt(),
+                    d.notesUpdatedBy(), d.emailConsent(), d.smsConsent(), changes));
+        });
+    }
+
+    private static String consentColumns(ConsentChannel channel) {
+        String c = channel.wireName();
+        return c + ".granted AS " + c + "_granted, " + c + ".captured_at AS " + c + "_captured_at, " + c + ".source AS "
+                + c + "_source";
+    }
+
+    /** The latest ledger entry of one channel: one probe of lead_consents_latest_idx. */
+    private static String latestConsentJoin(ConsentChannel channel) {
+        String c = channel.wireName();
+        return "LEFT JOIN LATERAL (SELECT granted, captured_at, source FROM lead_consents WHERE lead_id = l.id AND channel = '"
+                + c + "' ORDER BY captured_at DESC, id DESC LIMIT 1) " + c + " ON true ";
+    }
+
+    private static Optional<Consent> consent(java.sql.ResultSet rs, ConsentChannel channel) throws java.sql.SQLException {
+        String c = channel.wireName();
+        boolean granted = rs.getBoolean(c + "_granted");
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Consent(channel, granted, SqlRows.instant(rs, c + "_captured_at"), rs.getString(c + "_source")));
     }
 
     @Override
@@ -101,19 +149,31 @@ final class JdbiLeadQueries implements LeadQueries {
             where.append(" AND e.channel = ANY(CAST(:channels AS text[]))");
             parameters.put("channels", wireNames(query.channels(), MessageChannel::wireName));
         }
+        // One statement, one round trip: no row means no such lead in this org; a lead without (more) events
+        // gives one row of nulls that still carries the total.
         String sql = "SELECT (SELECT count(*) FROM message_events e WHERE " + where + ") AS total, "
-                + "e.id, e.channel, e.type, e.occurred_at, e.provider_message_id, e.metadata::text AS metadata "
-                + "FROM message_events e WHERE " + where + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset";
-        String countSql = "SELECT count(*) FROM message_events e WHERE " + where;
+                + "e.id, e.channel, e.type, e.occurred_at, e.provider_message_id, e.metadata "
+                + "FROM leads l LEFT JOIN LATERAL (SELECT e.id, e.channel, e.type, e.occurred_at, e.provider_message_id, "
+                + "e.metadata::text AS metadata FROM message_events e WHERE " + where
+                + " ORDER BY e.occurred_at DESC, e.id DESC" + LeadFilter.limitOffset(query.page().limit(), query.page().offset())
+                + ") e ON true WHERE l.id = :lead AND l.org_id = :org ORDER BY e.occurred_at DESC, e.id DESC";
         return jdbi.withHandle(handle -> {
-            if (!leadExists(handle, org, lead)) {
-                return Optional.empty();
-            }
-            return Optional.of(page(handle, sql, countSql, parameters, query.page().limit(), query.page().offset(),
-                    (rs, ctx) -> new MessageEvent(rs.getLong("id"),
-                            MessageChannel.fromWireName(rs.getString("channel")).orElseThrow(),
-                            MessageEventType.fromWireName(rs.getString("type")).orElseThrow(),
-                            SqlRows.instant(rs, "occurred_at"), rs.getString("provider_message_id"), rs.getString("metadata"))));
+            List<MessageEvent> events = new ArrayList<>();
+            long[] total = {-1};
+            handle.createQuery(sql).bindMap(parameters).map((rs, ctx) -> {
+                total[0] = rs.getLong("total");
+                long id = rs.getLong("id");
+                return rs.wasNull() ? null : new MessageEvent(id,
+                        MessageChannel.fromWireName(rs.getString("channel")).orElseThrow(),
+                        MessageEventType.fromWireName(rs.getString("type")).orElseThrow(),
+                        SqlRows.instant(rs, "occurred_at"), rs.getString("provider_message_id"), rs.getString("metadata"));
+            }).forEach(event -> {
+                if (event != null) {
+                    events.add(event);
+                }
+            });
+            return total[0] < 0 ? Optional.<Page<MessageEvent>>empty()
+                    : Optional.of(new Page<>(events, total[0], query.page().limit(), query.page().offset()));
         });
     }
 
@@ -133,7 +193,8 @@ final class JdbiLeadQueries implements LeadQueries {
                     FROM lead_field_changes WHERE lead_id = :lead AND org_id = :org""";
             String sql = "SELECT (SELECT count(*) FROM (" + changes + ") c) AS total, h.field, h.changed_by, h.changed_at, "
                     + "h.reason, " + jsonValueColumns("old") + ", " + jsonValueColumns("new")
-                    + " FROM (" + changes + ") h ORDER BY h.changed_at DESC, h.kind DESC, h.id DESC LIMIT :limit OFFSET :offset";
+                    + " FROM (" + changes + ") h ORDER BY h.changed_at DESC, h.kind DESC, h.id DESC"
+                    + LeadFilter.limitOffset(page.limit(), page.offset());
             String countSql = "SELECT count(*) FROM (" + changes + ") c";
             return Optional.of(page(handle, sql, countSql, Map.of("lead", lead.value(), "org", org.value()), page.limit(),
                     page.offset(), (rs, ctx) -> new HistoryEntry(rs.getString("field"), jsonValue(rs, "old"),
@@ -164,14 +225,15 @@ final class JdbiLeadQueries implements LeadQueries {
     }
 
     /**
-     * Runs a page statement that also selects {@code total}. A page past the end has no row to carry the
-     * total, so only then the count runs on its own.
+     * Runs a page statement that also selects {@code total} (LIMIT and OFFSET written into it, as in
+     * {@link LeadFilter#pageSql}). A page past the end has no row to carry the total, so only then the count
+     * runs on its own.
      */
     private static <T> Page<T> page(Handle handle, String sql, String countSql, Map<String, Object> parameters, int limit,
             int offset, RowMapper<T> mapper) {
         List<T> items = new ArrayList<>();
         long[] total = {0};
-        Query query = handle.createQuery(sql).bindMap(parameters).bind("limit", limit).bind("offset", offset);
+        Query query = handle.createQuery(sql).bindMap(parameters);
         query.map((rs, ctx) -> {
             total[0] = rs.getLong("total");
             return mapper.map(rs, ctx);
@@ -182,34 +244,8 @@ final class JdbiLeadQueries implements LeadQueries {
         return new Page<>(items, total[0], limit, offset);
     }
 
-    private static Map<ConsentChannel, Consent> latestConsents(Handle handle, LeadId lead) {
-        Map<ConsentChannel, Consent> latest = new java.util.EnumMap<>(ConsentChannel.class);
-        handle.createQuery("""
-                        SELECT DISTINCT ON (channel) channel, granted, captured_at, source FROM lead_consents
-                        WHERE lead_id = :lead ORDER BY channel, captured_at DESC, id DESC""")
-                .bind("lead", lead.value())
-                .map((rs, ctx) -> new Consent(ConsentChannel.valueOf(rs.getString("channel").toUpperCase(java.util.Locale.ROOT)),
-                        rs.getBoolean("granted"), SqlRows.instant(rs, "captured_at"), rs.getString("source")))
-                .forEach(consent -> latest.put(consent.channel(), consent));
-        return latest;
-    }
-
-    private static List<StatusChange> recentStatusChanges(Handle handle, LeadId lead, int limit) {
-        return handle.createQuery("""
-                        SELECT from_status, to_status, changed_by, changed_at, reason FROM lead_status_changes
-                        WHERE lead_id = :lead ORDER BY changed_at DESC, id DESC LIMIT :limit""")
-                .bind("lead", lead.value()).bind("limit", limit)
-                .map((rs, ctx) -> new StatusChange(SqlRows.status(rs.getString("from_status")),
-                        SqlRows.status(rs.getString("to_status")), rs.getString("changed_by"),
-                        SqlRows.instant(rs, "changed_at"), rs.getString("reason")))
-                .list();
-    }
-
     private static <E> String[] wireNames(java.util.Set<E> values, Function<E, String> wireName) {
         return values.stream().map(wireName).sorted().toArray(String[]::new);
-    }
-
-    private record DetailRow(LeadListItem lead, String notes, java.time.Instant notesUpdatedAt, String notesUpdatedBy) {
     }
 
     /** The WHERE clause of a lead query and its bound values. Only fixed fragments ever reach the SQL text. */
@@ -256,6 +292,23 @@ final class JdbiLeadQueries implements LeadQueries {
             return new LeadFilter(where.toString(), Map.copyOf(parameters), counters);
         }
 
+        /**
+         * True when the total comes from the per-status counters and an index is in list order for this very
+         * filter: {@code (org_id, created_at, id)} for no status, {@code (org_id, status, created_at, id)} for
+         * one. The page is then a short index walk whatever the number of matches, so no count is needed to
+         * choose how to fetch it.
+         */
+        boolean walksItsOwnIndex() {
+            Object statuses = parameters.get("statuses");
+            return counters == Counters.STATUS && (statuses == null || ((String[]) statuses).length == 1);
+        }
+
+        /** {@link #pageSql} with the kept total as a column of every row: the page and its total in one snapshot. */
+        String pageWithTotalSql(int limit, int offset) {
+            return "SELECT (" + totalSql() + ") AS total, " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where
+                    + " ORDER BY l.created_at DESC, l.id DESC" + limitOffset(limit, offset);
+        }
+
         /** Up to this many matches, a page is cut from all of them rather than found by walking the list order. */
         static final int SMALL_RESULT = 5_000;
 
@@ -269,7 +322,7 @@ final class JdbiLeadQueries implements LeadQueries {
                     + " ORDER BY l.created_at DESC, l.id DESC" + limitOffset(limit, offset);
         }
 
-        private static String limitOffset(int limit, int offset) {
+        static String limitOffset(int limit, int offset) {
             return " LIMIT " + limit + " OFFSET " + offset;
         }
 

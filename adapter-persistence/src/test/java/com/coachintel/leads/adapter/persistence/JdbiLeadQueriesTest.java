@@ -232,6 +232,10 @@ class JdbiLeadQueriesTest {
         assertThat(details.smsConsent()).isEmpty();
         assertThat(details.recentStatusChanges()).extracting(c -> c.to()).containsExactly(LeadStatus.CONVERTED, LeadStatus.INVITED);
         assertThat(queries.details(org, new LeadId(lead), 1).orElseThrow().recentStatusChanges()).hasSize(1);
+        LeadDetails withoutHistory = queries.details(org, new LeadId(ada), 10).orElseThrow();
+        assertThat(withoutHistory.lead().id().value()).isEqualTo(ada);
+        assertThat(withoutHistory.recentStatusChanges()).isEmpty();
+        assertThat(withoutHistory.emailConsent()).isEmpty();
         db.jdbi().useHandle(h -> h.execute("DELETE FROM leads WHERE id = ?", lead));
     }
 
@@ -255,6 +259,10 @@ class JdbiLeadQueriesTest {
         assertThat(emailSecondPage.items()).extracting(MessageEvent::id).containsExactly(sent);
         assertThat(emailSecondPage.total()).isEqualTo(2);
         assertThat(queries.events(org, new LeadId(ada), EventQuery.all()).orElseThrow().total()).isZero();
+        Page<MessageEvent> pastTheEnd = queries.events(org, new LeadId(grace),
+                new EventQuery(Set.of(), Set.of(), new PageRequest(2, 10))).orElseThrow();
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(4);
     }
 
     @Test
