@@ -1,6 +1,5 @@
 package com.coachintel.leads.domain;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -37,14 +36,27 @@ public enum LeadStatus {
         return Collections.unmodifiableMap(table);
     }
 
+    private static final Map<String, LeadStatus> BY_WIRE_NAME = byWireName();
+
+    // Computed once: every list row and export row asks for it.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    private static Map<String, LeadStatus> byWireName() {
+        Map<String, LeadStatus> byName = new java.util.HashMap<>();
+        for (LeadStatus status : values()) {
+            byName.put(status.wireName, status);
+        }
+        return Map.copyOf(byName);
+    }
+
     /** The lower-case name used on the wire and in storage, such as {@code waitlist}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name exactly ({@code waitlist}, {@code invited}, ...); empty for anything else. */
     public static Optional<LeadStatus> fromWireName(String value) {
-        return Arrays.stream(values()).filter(status -> status.wireName().equals(value)).findFirst();
+        return value == null ? Optional.empty() : Optional.ofNullable(BY_WIRE_NAME.get(value));
     }
 
     /** The statuses this one may move to directly; empty for a final status. */

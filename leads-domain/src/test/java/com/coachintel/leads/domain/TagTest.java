@@ -47,4 +47,21 @@ class TagTest {
         assertThatThrownBy(() -> new Tag("VIP")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Tag(" vip")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void accepts_exactly_the_characters_of_the_documented_pattern() {
+        java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[\\p{L}\\p{N} _-]{1,40}");
+        for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint += codePoint < 0x10000 ? 1 : 13) {
+            String raw = "a" + Character.toString(codePoint);
+            String normalised = raw.strip().toLowerCase(java.util.Locale.ROOT);
+            boolean expected = documented.matcher(normalised).matches();
+            boolean accepted;
+            try {
+                accepted = Tag.parse(raw, "tag").value().equals(normalised);
+            } catch (ValidationException e) {
+                accepted = false;
+            }
+            assertThat(accepted).as("U+%04X", codePoint).isEqualTo(expected);
+        }
+    }
 }

@@ -1,10 +1,10 @@
 package com.coachintel.leads.domain.export;
 
+import com.coachintel.leads.domain.IsoInstants;
 import com.coachintel.leads.domain.LeadListItem;
 import com.coachintel.leads.domain.Tag;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The lead export's 13 fixed columns and how a lead fills them: ISO-8601 UTC timestamps, tags joined with
@@ -32,7 +32,7 @@ public final class LeadCsv {
             text(lead.email()),
             // Stored as validated E.164 ("+14155550123"): a number, never a formula, so it is written as is.
             lead.phone() == null ? "" : lead.phone(),
-            text(lead.tags().stream().map(Tag::value).collect(Collectors.joining(";"))),
+            text(joinedTags(lead.tags())),
             text(lead.source()),
             text(lead.utmSource()),
             text(lead.utmMedium()),
@@ -52,6 +52,17 @@ public final class LeadCsv {
     }
 
     private static String timestamp(Instant instant) {
-        return instant == null ? "" : instant.toString();
+        return instant == null ? "" : IsoInstants.format(instant);
+    }
+
+    private static String joinedTags(List<Tag> tags) {
+        if (tags.isEmpty()) {
+            return "";
+        }
+        StringBuilder joined = new StringBuilder(tags.get(0).value());
+        for (int i = 1; i < tags.size(); i++) {
+            joined.append(';').append(tags.get(i).value());
+        }
+        return joined.toString();
     }
 }
