@@ -155,7 +155,8 @@ echo "== JIT warm-up (${JIT_WARMUP:-90s}, not recorded)"
 IDS_FILE=$OUT/ids.txt USER_EMAIL=$EMAIL wrk -t1 -c4 -d"${JIT_WARMUP:-90s}" --timeout 10s -s "$BENCH_DIR/wrk/warmup.lua" \
   "http://127.0.0.1:$API_PORT" > "$OUT/wrk-warmup.txt" 2>&1
 
-list_scenario "list page 1 (biggest org)" "" "$BENCH_DIR/pgbench/list-first-page.sql"
+while read -r line; do with_literals "$line"; done < "$BENCH_DIR/pgbench/list-first-page.sql" > "$OUT/list-first-page.sql"
+list_scenario "list page 1 (biggest org)" "" "$OUT/list-first-page.sql"
 list_scenario "status + date range" "?status=invited&date_from=2025-06-01&date_to=2025-08-31" \
   "$(filtered_script status-date "l.org_id = :org AND l.status = ANY(CAST(:statuses AS text[])) AND l.created_at >= :createdFrom AND l.created_at < :createdBefore")"
 list_scenario "tag" "?tag=mindset" \
@@ -198,7 +199,7 @@ printf 'export (rows/s)\t%s\t-\t-\t%s\t%s\t%s\t-\t-\t-\n' "$API_RPS" "$EXPORT_ER
 
 echo "== EXPLAIN (ANALYZE, BUFFERS) of each list query"
 {
-  for f in "$BENCH_DIR/pgbench/list-first-page.sql" "$OUT/status-date.sql" "$OUT/tag.sql" "$OUT/q.sql"; do
+  for f in "$OUT/list-first-page.sql" "$OUT/status-date.sql" "$OUT/tag.sql" "$OUT/q.sql"; do
     grep -E '^SELECT (\(SELECT|count|coalesce|l\.id|WITH)|^WITH' "$f" | while read -r line; do with_literals "$line"; done | while read -r statement; do
       echo "-- $statement"
       $PSQL -c "EXPLAIN (ANALYZE, BUFFERS) ${statement%;}"

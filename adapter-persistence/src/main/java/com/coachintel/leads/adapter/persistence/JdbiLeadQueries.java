@@ -30,7 +30,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * {@link LeadQueries} in SQL. Filters become fixed SQL fragments chosen in code; every value is bound.
+ * {@link LeadQueries} in SQL. Filters become fixed SQL fragments chosen in code; every value is bound, except
+ * the org and status of an {@link OwnIndexPage}, which are written in as literals for the plan cache's sake.
  * A page and its exact total always come from one snapshot.
  */
 final class JdbiLeadQueries implements LeadQueries {
@@ -55,9 +56,11 @@ final class JdbiLeadQueries implements LeadQueries {
         LeadFilter filter = LeadFilter.of(org, query);
         int limit = query.page().limit();
         int offset = query.page().offset();
-        if (filter.walksItsOwnIndex()) {
-            return jdbi.withHandle(handle -> page(handle, filter.pageWithTotalSql(limit, offset), filter.totalSql(),
-                    filter.parameters(), limit, offset, (rs, ctx) -> SqlRows.leadListItem(rs)));
+        Optional<OwnIndexPage> ownIndexPage = OwnIndexPage.of(org, query.filters());
+        if (ownIndexPage.isPresent()) {
+            OwnIndexPage list = ownIndexPage.get();
+            return jdbi.withHandle(handle -> page(handle, list.pageSql(limit, offset), list.totalSql(), Map.of(), limit,
+                    offset, (rs, ctx) -> SqlRows.leadListItem(rs)));
         }
         return jdbi.withHandle(handle -> {
             // One snapshot for the total and the page, in as few round trips as a transaction can take.
@@ -248,6 +251,41 @@ final class JdbiLeadQueries implements LeadQueries {
         return values.stream().map(wireName).sorted().toArray(String[]::new);
     }
 
+    /**
+     * A list whose exact total the per-status counters keep and whose order an index gives directly: no status
+     * ({@code (org_id, created_at, id)}) or one ({@code (org_id, status, created_at, id)}). The page is a short
+     * index walk however many leads match, so no count is needed to choose how to fetch it, and the total rides
+     * in the page's own statement: one round trip, one snapshot.
+     *
+     * <p>The org and the status are written into the SQL as literals, not bound. Bound, PostgreSQL's plan cache
+     * re-planned the statement on every call, because the generic plan's estimate for "any org" is seven times
+     * the custom plan's, though both are the same index walk; that halved what PostgreSQL could serve (pgbench at
+     * 1M leads: 2,790 tps bound, 4,900 with literals). Without parameters, each connection keeps one plan per org
+     * and status. The literals cannot carry SQL: a UUID's text is hex digits and dashes, a status's its wire name.
+     */
+    record OwnIndexPage(OrgId org, LeadStatus status) {
+
+        static Optional<OwnIndexPage> of(OrgId org, LeadFilters filters) {
+            boolean statusAtMost = filters.search().isEmpty() && filters.created().isUnbounded() && filters.tags().isEmpty()
+                    && filters.statuses().size() <= 1;
+            return statusAtMost ? Optional.of(new OwnIndexPage(org, filters.statuses().stream().findFirst().orElse(null)))
+                    : Optional.empty();
+        }
+
+        /** The exact total, from the kept counters. */
+        String totalSql() {
+            return "SELECT coalesce(sum(n), 0) FROM lead_status_counts WHERE org_id = " + SqlRows.uuidLiteral(org.value())
+                    + (status == null ? "" : " AND status = '" + status.wireName() + "'");
+        }
+
+        /** One page newest first, each row carrying the total. */
+        String pageSql(int limit, int offset) {
+            return "SELECT (" + totalSql() + ") AS total, " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE l.org_id = "
+                    + SqlRows.uuidLiteral(org.value()) + (status == null ? "" : " AND l.status = '" + status.wireName() + "'")
+                    + " ORDER BY l.created_at DESC, l.id DESC" + LeadFilter.limitOffset(limit, offset);
+        }
+    }
+
     /** The WHERE clause of a lead query and its bound values. Only fixed fragments ever reach the SQL text. */
     record LeadFilter(String where, Map<String, Object> parameters, Counters counters) {
 
@@ -290,23 +328,6 @@ final class JdbiLeadQueries implements LeadQueries {
                     : query.tags().size() == 1 && query.statuses().isEmpty() ? Counters.TAG
                     : Counters.NONE;
             return new LeadFilter(where.toString(), Map.copyOf(parameters), counters);
-        }
-
-        /**
-         * True when the total comes from the per-status counters and an index is in list order for this very
-         * filter: {@code (org_id, created_at, id)} for no status, {@code (org_id, status, created_at, id)} for
-         * one. The page is then a short index walk whatever the number of matches, so no count is needed to
-         * choose how to fetch it.
-         */
-        boolean walksItsOwnIndex() {
-            Object statuses = parameters.get("statuses");
-            return counters == Counters.STATUS && (statuses == null || ((String[]) statuses).length == 1);
-        }
-
-        /** {@link #pageSql} with the kept total as a column of every row: the page and its total in one snapshot. */
-        String pageWithTotalSql(int limit, int offset) {
-            return "SELECT (" + totalSql() + ") AS total, " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where
-                    + " ORDER BY l.created_at DESC, l.id DESC" + limitOffset(limit, offset);
         }
 
         /** Up to this many matches, a page is cut from all of them rather than found by walking the list order. */

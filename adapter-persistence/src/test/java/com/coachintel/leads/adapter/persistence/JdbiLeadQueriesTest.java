@@ -134,6 +134,13 @@ class JdbiLeadQueriesTest {
                 new CreatedRange(null, null), PageRequest.first())))).containsExactly(grace);
         assertThat(ids(queries.list(org, new LeadQuery(Optional.empty(), Set.of(LeadStatus.CONVERTED, LeadStatus.LOST),
                 Set.of(), new CreatedRange(null, null), PageRequest.first())))).containsExactly(percent, elodie);
+        Page<LeadListItem> invitedPastTheEnd = queries.list(org, new LeadQuery(Optional.empty(), Set.of(LeadStatus.INVITED),
+                Set.of(), new CreatedRange(null, null), new PageRequest(10, 5)));
+        assertThat(invitedPastTheEnd.items()).isEmpty();
+        assertThat(invitedPastTheEnd.total()).isEqualTo(1);
+        assertThat(queries.list(otherOrg, new LeadQuery(Optional.empty(), Set.of(LeadStatus.INVITED), Set.of(),
+                new CreatedRange(null, null), PageRequest.first())).items()).extracting(LeadListItem::id)
+                .doesNotContain(new LeadId(grace));
     }
 
     @Test
