@@ -23,6 +23,7 @@ final class JsonMapping {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new SimpleModule("iso-instants").addSerializer(Instant.class, new IsoInstantSerializer()))
+                .registerModule(LeadSerializers.module())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -2,11 +2,8 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.domain.Consent;
 import com.coachintel.leads.domain.HistoryEntry;
-import com.coachintel.leads.domain.LeadDetails;
-import com.coachintel.leads.domain.LeadListItem;
 import com.coachintel.leads.domain.MessageEvent;
 import com.coachintel.leads.domain.StatusChange;
-import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.query.Page;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
@@ -16,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * The JSON shapes of the lead API, as {@code docs/openapi.yaml} defines them: snake_case names (the
- * mapper's naming strategy), ISO-8601 UTC timestamps, {@code null} for absent values.
+ * mapper's naming strategy), ISO-8601 UTC timestamps, {@code null} for absent values. A lead itself is
+ * written by {@link LeadSerializers}.
  */
 final class LeadJson {
 
@@ -27,36 +25,6 @@ final class LeadJson {
     record PageJson<T>(List<T> items, long total, int limit, int offset) {
         static <D, T> PageJson<T> from(Page<D> page, Function<D, T> mapper) {
             return new PageJson<>(page.items().stream().map(mapper).toList(), page.total(), page.limit(), page.offset());
-        }
-    }
-
-    /** A lead in a list. */
-    record Item(String id, Instant createdAt, Instant updatedAt, String status, String firstName, String lastName,
-            String email, String phone, List<String> tags, String source, String utmSource, String utmMedium,
-            String utmCampaign, Instant lastContactedAt, long version) {
-
-        static Item from(LeadListItem lead) {
-            return new Item(lead.id().toString(), lead.createdAt(), lead.updatedAt(), lead.status().wireName(),
-                    lead.firstName(), lead.lastName(), lead.email(), lead.phone(),
-                    lead.tags().stream().map(Tag::value).toList(), lead.source(), lead.utmSource(), lead.utmMedium(),
-                    lead.utmCampaign(), lead.lastContactedAt(), lead.version());
-        }
-    }
-
-    /** One lead with notes, latest consents and recent status changes. */
-    record Detail(String id, Instant createdAt, Instant updatedAt, String status, String firstName, String lastName,
-            String email, String phone, List<String> tags, String source, String utmSource, String utmMedium,
-            String utmCampaign, Instant lastContactedAt, long version, String notes, Instant notesUpdatedAt,
-            String notesUpdatedBy, Consents consents, List<StatusChangeJson> recentStatusChanges) {
-
-        static Detail from(LeadDetails details) {
-            Item lead = Item.from(details.lead());
-            return new Detail(lead.id(), lead.createdAt(), lead.updatedAt(), lead.status(), lead.firstName(),
-                    lead.lastName(), lead.email(), lead.phone(), lead.tags(), lead.source(), lead.utmSource(),
-                    lead.utmMedium(), lead.utmCampaign(), lead.lastContactedAt(), lead.version(), details.notes(),
-                    details.notesUpdatedAt(), details.notesUpdatedBy(),
-                    new Consents(ConsentJson.from(details.emailConsent()), ConsentJson.from(details.smsConsent())),
-                    details.recentStatusChanges().stream().map(StatusChangeJson::from).toList());
         }
     }
 

@@ -45,7 +45,7 @@ final class LeadReadHandlers {
 
     void list(Context ctx) {
         LeadQuery query = leadQuery(ctx);
-        JsonResponses.send(ctx, LeadJson.PageJson.from(listLeads.listLeads(Authentication.caller(ctx), query), LeadJson.Item::from));
+        JsonResponses.send(ctx, LeadJson.PageJson.from(listLeads.listLeads(Authentication.caller(ctx), query), lead -> lead));
     }
 
     void get(Context ctx) {

@@ -97,7 +97,7 @@ final class LeadWriteHandlers {
     /** The lead after a write, with the ETag of its new version. */
     static void respond(Context ctx, LeadDetails details) {
         ctx.header("ETag", EntityTags.of(details.lead().version()));
-        JsonResponses.send(ctx, LeadJson.Detail.from(details));
+        JsonResponses.send(ctx, details);
     }
 
     private static LeadId leadId(Context ctx, Violations violations) {
