@@ -149,10 +149,10 @@ list_scenario() { # name, query string, pgbench script
 
 # Not recorded: HotSpot's C2 compiler shares the two cores with the load, so the hot paths take a minute or
 # more of traffic to compile (list page 1 measured 216 req/s in its first 10 s and 830 after 90 s). A server
-# in production has long done that, so every scenario's requests get traffic first, at 4 connections, which
+# in production has long done that, so every scenario's requests get traffic first, at 8 connections, which
 # leaves the compiler thread a share of the CPU.
-echo "== JIT warm-up (${JIT_WARMUP:-90s}, not recorded)"
-IDS_FILE=$OUT/ids.txt USER_EMAIL=$EMAIL wrk -t1 -c4 -d"${JIT_WARMUP:-90s}" --timeout 10s -s "$BENCH_DIR/wrk/warmup.lua" \
+echo "== JIT warm-up (${JIT_WARMUP:-180s}, not recorded)"
+IDS_FILE=$OUT/ids.txt USER_EMAIL=$EMAIL wrk -t1 -c8 -d"${JIT_WARMUP:-180s}" --timeout 10s -s "$BENCH_DIR/wrk/warmup.lua" \
   "http://127.0.0.1:$API_PORT" > "$OUT/wrk-warmup.txt" 2>&1
 
 while read -r line; do with_literals "$line"; done < "$BENCH_DIR/pgbench/list-first-page.sql" > "$OUT/list-first-page.sql"
