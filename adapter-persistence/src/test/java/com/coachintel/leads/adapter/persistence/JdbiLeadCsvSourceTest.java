@@ -123,4 +123,37 @@ class JdbiLeadCsvSourceTest {
             db.jdbi().useHandle(h -> h.execute("DELETE FROM leads WHERE email LIKE 'bulk%'"));
         }
     }
+
+    @Test
+    void a_database_failure_mid_export_reaches_the_caller_and_frees_the_connection() {
+        OutputStream killsTheCursorOnFirstWrite = new OutputStream() {
+            boolean killed;
+
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                if (!killed) {
+                    killed = true;
+                    db.jdbi().useHandle(h -> h.execute("""
+                            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                            WHERE query LIKE 'SELECT l.id%' AND pid <> pg_backend_pid()"""));
+                }
+            }
+        };
+        db.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO leads (org_id, email, created_at)
+                SELECT ?, 'bulk' || n || '@example.com', timestamptz '2025-01-01' + n * interval '1 second'
+                FROM generate_series(1, 20000) AS n""", org.value()));
+        try {
+            assertThatThrownBy(() -> csv.writeCsv(org, LeadFilters.none(), killsTheCursorOnFirstWrite))
+                    .isInstanceOf(RuntimeException.class).hasStackTraceContaining("terminating connection");
+            assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
+        } finally {
+            db.jdbi().useHandle(h -> h.execute("DELETE FROM leads WHERE email LIKE 'bulk%'"));
+        }
+    }
 }
