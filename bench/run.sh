@@ -173,6 +173,16 @@ for scenario in detail events; do
   record "$scenario" "$line" "$tps"
 done
 
+# The floor: what the JVM's HTTP stack costs per request with no database work at all. A request that must
+# cost the JVM less than this to reach its ratio target cannot reach it on this machine.
+echo "== floor: GET /health"
+line=$(api_wrk "health (floor, no database)" "/health" -s "$BENCH_DIR/wrk/report.lua")
+printf '%s\t%s\t%s\t%s\t%s\t-\t-\t%s\t%s\t-\n' "GET /health (floor, no database)" \
+  "$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$line")" \
+  "$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*errors=([0-9]+).*/\1/' <<< "$line")" \
+  "$(sed -E 's/.*jvm_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*pg_ms=([0-9.]+).*/\1/' <<< "$line")" >> "$RESULTS"
+echo "   $line"
+
 echo "== export of the biggest org"
 EXPORT_SQL="SELECT l.id, l.created_at, l.updated_at, l.status, l.first_name, l.last_name, l.email, l.phone, array_to_string(l.tags, E'\\x1F') AS tags, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.last_contacted_at, l.version FROM leads l WHERE l.org_id = '$ORG' ORDER BY l.created_at DESC, l.id DESC"
 # One export first, not recorded, for the JIT (its first run here took 7.2 s, the next ones 4.3 s).
