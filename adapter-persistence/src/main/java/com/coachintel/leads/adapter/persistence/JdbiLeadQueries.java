@@ -53,7 +53,6 @@ final class JdbiLeadQueries implements LeadQueries {
      */
     @Override
     public Page<LeadListItem> list(OrgId org, LeadQuery query) {
-        LeadFilter filter = LeadFilter.of(org, query);
         int limit = query.page().limit();
         int offset = query.page().offset();
         Optional<OwnIndexPage> ownIndexPage = OwnIndexPage.of(org, query.filters());
@@ -62,6 +61,7 @@ final class JdbiLeadQueries implements LeadQueries {
             return jdbi.withHandle(handle -> page(handle, list.pageSql(limit, offset), list.totalSql(), Map.of(), limit,
                     offset, (rs, ctx) -> SqlRows.leadListItem(rs)));
         }
+        LeadFilter filter = LeadFilter.of(org, query);
         return jdbi.withHandle(handle -> {
             // One snapshot for the total and the page, in as few round trips as a transaction can take.
             handle.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -95,13 +95,13 @@ final class JdbiLeadQueries implements LeadQueries {
                 + "FROM lead_status_changes WHERE lead_id = l.id ORDER BY changed_at DESC, id DESC LIMIT " + statusChanges
                 + ") s ON true WHERE l.id = :id AND l.org_id = :org ORDER BY s.changed_at DESC, s.id DESC";
         return jdbi.withHandle(handle -> {
-            LeadDetails[] details = {null};
+            DetailHead[] head = {null};
             List<StatusChange> changes = new ArrayList<>();
             handle.createQuery(sql).bind("id", lead.value()).bind("org", org.value()).map((rs, ctx) -> {
-                if (details[0] == null) {
-                    details[0] = new LeadDetails(SqlRows.leadListItem(rs), rs.getString("notes"),
+                if (head[0] == null) { // the lead's columns are the same on every row: read them once
+                    head[0] = new DetailHead(SqlRows.leadListItem(rs), rs.getString("notes"),
                             SqlRows.instant(rs, "notes_updated_at"), rs.getString("notes_updated_by"),
-                            consent(rs, ConsentChannel.EMAIL), consent(rs, ConsentChannel.SMS), List.of());
+                            consent(rs, ConsentChannel.EMAIL), consent(rs, ConsentChannel.SMS));
                 }
                 String to = rs.getString("to_status");
                 return to == null ? null : new StatusChange(SqlRows.status(rs.getString("from_status")),
@@ -112,10 +112,18 @@ final class JdbiLeadQueries implements LeadQueries {
                     changes.add(change);
                 }
             });
-            LeadDetails found = details[0];
-            return Optional.ofNullable(found).map(d -> new LeadDetails(d.lead(), d.notes(), d.notesUpdatedAt(),
-                    d.notesUpdatedBy(), d.emailConsent(), d.smsConsent(), changes));
+            return Optional.ofNullable(head[0]).map(found -> found.with(changes));
         });
+    }
+
+    /** What a detail statement's first row says about the lead; its status changes come one per row. */
+    private record DetailHead(LeadListItem lead, String notes, java.time.Instant notesUpdatedAt, String notesUpdatedBy,
+            Optional<Consent> emailConsent, Optional<Consent> smsConsent) {
+
+        LeadDetails with(List<StatusChange> recentStatusChanges) {
+            return new LeadDetails(lead, notes, notesUpdatedAt, notesUpdatedBy, emailConsent, smsConsent,
+                    recentStatusChanges);
+        }
     }
 
     private static String consentColumns(ConsentChannel channel) {
