@@ -87,13 +87,12 @@ final class JdbiLeadQueries implements LeadQueries {
      */
     @Override
     public Optional<LeadDetails> details(OrgId org, LeadId lead, int statusChanges) {
-        String sql = "SELECT " + SqlRows.LEAD_LIST_COLUMNS + ", l.notes, l.notes_updated_at, l.notes_updated_by, "
-                + consentColumns(ConsentChannel.EMAIL) + ", " + consentColumns(ConsentChannel.SMS) + ", "
-                + "s.from_status, s.to_status, s.changed_by, s.changed_at, s.reason FROM leads l "
-                + latestConsentJoin(ConsentChannel.EMAIL) + latestConsentJoin(ConsentChannel.SMS)
-                + "LEFT JOIN LATERAL (SELECT id, from_status, to_status, changed_by, changed_at, reason "
-                + "FROM lead_status_changes WHERE lead_id = l.id ORDER BY changed_at DESC, id DESC LIMIT " + statusChanges
-                + ") s ON true WHERE l.id = :id AND l.org_id = :org ORDER BY s.changed_at DESC, s.id DESC";
+        DetailStatement statement = detailStatement;
+        if (statement.statusChanges() != statusChanges) {
+            statement = new DetailStatement(statusChanges);
+            detailStatement = statement;
+        }
+        String sql = statement.sql();
         return jdbi.withHandle(handle -> {
             DetailHead[] head = {null};
             List<StatusChange> changes = new ArrayList<>();
@@ -114,6 +113,25 @@ final class JdbiLeadQueries implements LeadQueries {
             });
             return Optional.ofNullable(head[0]).map(found -> found.with(changes));
         });
+    }
+
+    /**
+     * The detail statement for one number of status changes. Callers ask for the same number every time, so the
+     * last one is kept: the same {@code String} instance keeps its hash, and Jdbi's parsed-SQL cache is keyed by it.
+     */
+    private volatile DetailStatement detailStatement = new DetailStatement(0);
+
+    private record DetailStatement(int statusChanges, String sql) {
+
+        DetailStatement(int statusChanges) {
+            this(statusChanges, "SELECT " + SqlRows.LEAD_LIST_COLUMNS + ", l.notes, l.notes_updated_at, l.notes_updated_by, "
+                    + consentColumns(ConsentChannel.EMAIL) + ", " + consentColumns(ConsentChannel.SMS) + ", "
+                    + "s.from_status, s.to_status, s.changed_by, s.changed_at, s.reason FROM leads l "
+                    + latestConsentJoin(ConsentChannel.EMAIL) + latestConsentJoin(ConsentChannel.SMS)
+                    + "LEFT JOIN LATERAL (SELECT id, from_status, to_status, changed_by, changed_at, reason "
+                    + "FROM lead_status_changes WHERE lead_id = l.id ORDER BY changed_at DESC, id DESC LIMIT " + statusChanges
+                    + ") s ON true WHERE l.id = :id AND l.org_id = :org ORDER BY s.changed_at DESC, s.id DESC");
+        }
     }
 
     /** What a detail statement's first row says about the lead; its status changes come one per row. */
