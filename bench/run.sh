@@ -61,7 +61,7 @@ $PSQL -c "ALTER TABLE bench_ids ADD PRIMARY KEY (i)" >/dev/null
 $PSQL -At -c "SELECT id FROM bench_ids ORDER BY i" > "$OUT/ids.txt"
 
 RESULTS=$OUT/results.tsv
-printf 'scenario\tapi_rps\tp50_ms\tp99_ms\terrors\tlimit_tps\tratio\tjvm_cpu_ms\tpg_cpu_ms_api\tpg_cpu_ms_limit\n' > "$RESULTS"
+printf 'scenario\tapi_rps\tp50_ms\tp99_ms\terrors\tlimit_tps\tratio\tjvm_cpu_ms\tpg_cpu_ms_api\tpg_cpu_ms_limit\twrk_cpu_ms\tbusy_pct\n' > "$RESULTS"
 
 # CPU accounting, from /proc in clock ticks: where each request's CPU goes on the two shared cores.
 TICK_MS=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
@@ -76,6 +76,11 @@ pg_ticks() { # every live PostgreSQL process, plus the exited backends the postm
   done
   echo $total
 }
+cpu_idle_and_total() { # the whole machine, from /proc/stat: "idle+iowait total" in ticks
+  local _cpu user nice system idle iowait irq softirq steal
+  read -r _cpu user nice system idle iowait irq softirq steal _ < /proc/stat
+  echo "$(( idle + iowait )) $(( user + nice + system + idle + iowait + irq + softirq + steal ))"
+}
 per_request_ms() { # ticks, count
   awk -v t="$1" -v n="$2" -v ms="$TICK_MS" 'BEGIN { printf "%.3f", (n > 0 ? t * ms / n : 0) }'
 }
@@ -83,14 +88,19 @@ per_request_ms() { # ticks, count
 api_wrk() { # name, path-or-empty, extra wrk args...
   local name=$1 path=$2; shift 2
   # Warm-up, not recorded: the JIT compiles the hot path first, as it would have long done in production.
-  wrk -t2 -c$CONNECTIONS -d"${WARMUP:-5s}" --timeout 10s "$@" "http://127.0.0.1:$API_PORT$path" > /dev/null 2>&1
-  local jvm0 pg0 line requests
-  jvm0=$(jvm_ticks); pg0=$(pg_ticks)
-  wrk -t2 -c$CONNECTIONS -d"$DURATION" --timeout 10s "$@" "http://127.0.0.1:$API_PORT$path" > "$OUT/wrk-$name.txt" 2>&1
+  wrk -t2 -c$CONNECTIONS -d"${WARMUP:-15s}" --timeout 10s "$@" "http://127.0.0.1:$API_PORT$path" > /dev/null 2>&1
+  local jvm0 pg0 line requests idle0 total0 idle1 total1 wrk_seconds TIMEFORMAT='%U %S'
+  jvm0=$(jvm_ticks); pg0=$(pg_ticks); read -r idle0 total0 < <(cpu_idle_and_total)
+  # wrk's own CPU (user + system seconds, from bash's time): the load generator shares the cores too.
+  wrk_seconds=$( { time wrk -t2 -c$CONNECTIONS -d"$DURATION" --timeout 10s "$@" "http://127.0.0.1:$API_PORT$path" \
+    > "$OUT/wrk-$name.txt" 2>&1; } 2>&1 )
   local jvm_used=$(( $(jvm_ticks) - jvm0 )) pg_used=$(( $(pg_ticks) - pg0 ))
+  read -r idle1 total1 < <(cpu_idle_and_total)
   line=$(grep '^RESULT' "$OUT/wrk-$name.txt")
   requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$line")
-  echo "$line jvm_ms=$(per_request_ms $jvm_used "$requests") pg_ms=$(per_request_ms $pg_used "$requests")"
+  echo "$line jvm_ms=$(per_request_ms $jvm_used "$requests") pg_ms=$(per_request_ms $pg_used "$requests")" \
+    "wrk_ms=$(awk -v c="$wrk_seconds" -v n="$requests" 'BEGIN { split(c, t, " "); printf "%.3f", (n > 0 ? (t[1] + t[2]) * 1000 / n : 0) }')" \
+    "busy=$(awk -v i=$(( idle1 - idle0 )) -v t=$(( total1 - total0 )) 'BEGIN { printf "%.0f", (t > 0 ? 100 * (1 - i / t) : 0) }')"
 }
 
 limit_pgbench() { # name, script; prints "tps pg_ms_per_transaction"
@@ -106,14 +116,15 @@ limit_pgbench() { # name, script; prints "tps pg_ms_per_transaction"
 record() { # name, wrk RESULT line, "limit-tps pg-ms"
   local name=$1 line=$2 tps pg_limit_ms
   read -r tps pg_limit_ms <<< "$3"
-  local rps p50 p99 errors jvm_ms pg_ms
+  local rps p50 p99 errors jvm_ms pg_ms wrk_ms busy
   rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$line"); p50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$line")
   p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$line"); errors=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<< "$line")
   jvm_ms=$(sed -E 's/.*jvm_ms=([0-9.]+).*/\1/' <<< "$line"); pg_ms=$(sed -E 's/.*pg_ms=([0-9.]+).*/\1/' <<< "$line")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$tps" \
-    "$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')" "$jvm_ms" "$pg_ms" "$pg_limit_ms" >> "$RESULTS"
+  wrk_ms=$(sed -E 's/.*wrk_ms=([0-9.]+).*/\1/' <<< "$line"); busy=$(sed -E 's/.*busy=([0-9]+).*/\1/' <<< "$line")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$tps" \
+    "$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')" "$jvm_ms" "$pg_ms" "$pg_limit_ms" "$wrk_ms" "$busy" >> "$RESULTS"
   echo "   $name: API ${rps} req/s (p50 ${p50} ms, p99 ${p99} ms, ${errors} errors; CPU per request: JVM ${jvm_ms} ms," \
-    "PostgreSQL ${pg_ms} ms); limit ${tps} tps (PostgreSQL ${pg_limit_ms} ms CPU per transaction)"
+    "PostgreSQL ${pg_ms} ms, wrk ${wrk_ms} ms; cores ${busy} % busy); limit ${tps} tps (PostgreSQL ${pg_limit_ms} ms CPU per transaction)"
 }
 
 # The filters' values, bound as parameters by pgbench (-M prepared sends :name as a parameter) exactly as the
@@ -177,10 +188,11 @@ done
 # cost the JVM less than this to reach its ratio target cannot reach it on this machine.
 echo "== floor: GET /health"
 line=$(api_wrk "health (floor, no database)" "/health" -s "$BENCH_DIR/wrk/report.lua")
-printf '%s\t%s\t%s\t%s\t%s\t-\t-\t%s\t%s\t-\n' "GET /health (floor, no database)" \
+printf '%s\t%s\t%s\t%s\t%s\t-\t-\t%s\t%s\t-\t%s\t%s\n' "GET /health (floor, no database)" \
   "$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$line")" \
   "$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*errors=([0-9]+).*/\1/' <<< "$line")" \
-  "$(sed -E 's/.*jvm_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*pg_ms=([0-9.]+).*/\1/' <<< "$line")" >> "$RESULTS"
+  "$(sed -E 's/.*jvm_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*pg_ms=([0-9.]+).*/\1/' <<< "$line")" \
+  "$(sed -E 's/.*wrk_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*busy=([0-9]+).*/\1/' <<< "$line")" >> "$RESULTS"
 echo "   $line"
 
 echo "== export of the biggest org"
@@ -204,7 +216,7 @@ EXPORT_ERRORS=0; [ "$API_STATUS" = 200 ] || EXPORT_ERRORS=1
 echo "   API ${API_ROWS} rows in ${API_SECONDS}s (${API_RPS} rows/s, HTTP $API_STATUS); COPY ${COPY_ROWS} rows in ${COPY_SECONDS}s (${COPY_RPS} rows/s)"
 echo "   JVM RSS before the export ${RSS_BEFORE} kB, peak over the whole run ${HWM} kB (-Xmx128m)"
 echo "   CPU: the API's export JVM ${EXPORT_JVM_CPU} s + PostgreSQL ${EXPORT_PG_CPU} s; COPY PostgreSQL ${COPY_PG_CPU} s"
-printf 'export (rows/s)\t%s\t-\t-\t%s\t%s\t%s\t-\t-\t-\n' "$API_RPS" "$EXPORT_ERRORS" "$COPY_RPS" \
+printf 'export (rows/s)\t%s\t-\t-\t%s\t%s\t%s\t-\t-\t-\t-\t-\n' "$API_RPS" "$EXPORT_ERRORS" "$COPY_RPS" \
   "$(awk -v a="$API_RPS" -v b="$COPY_RPS" 'BEGIN { printf "%.2f", a / b }')" >> "$RESULTS"
 
 echo "== EXPLAIN (ANALYZE, BUFFERS) of each list query"
@@ -218,9 +230,9 @@ echo "== EXPLAIN (ANALYZE, BUFFERS) of each list query"
 } > "$OUT/explain.txt" 2>&1
 
 {
-  echo "| scenario | API req/s | p50 ms | p99 ms | errors | limit (pgbench tps / COPY rows/s) | API ÷ limit | JVM CPU ms/req | PG CPU ms/req (API) | PG CPU ms/tx (pgbench) |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-  tail -n +2 "$RESULTS" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }'
+  echo "| scenario | API req/s | p50 ms | p99 ms | errors | limit (pgbench tps / COPY rows/s) | API ÷ limit | JVM CPU ms/req | PG CPU ms/req (API) | PG CPU ms/tx (pgbench) | wrk CPU ms/req | cores busy % |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  tail -n +2 "$RESULTS" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }'
   echo
   echo "Export: API ${API_ROWS} rows in ${API_SECONDS} s, COPY ${COPY_ROWS} rows in ${COPY_SECONDS} s;" \
        "JVM RSS ${RSS_BEFORE} kB before the export, peak ${HWM} kB over the run (-Xmx128m)." \
