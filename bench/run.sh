@@ -68,14 +68,8 @@ TICK_MS=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
 jvm_ticks() { # utime + stime of the JVM, all threads
   local f; read -r -a f < <(sed 's/^.*) //' "/proc/$API_PID/stat"); echo $(( f[11] + f[12] ))
 }
-pg_ticks() { # every live PostgreSQL process, plus the exited backends the postmaster has reaped (cutime, cstime)
-  local total=0 pid f
-  for pid in $(pgrep -x postgres); do
-    read -r -a f < <(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
-    total=$(( total + f[11] + f[12] + f[13] + f[14] ))
-  done
-  echo $total
-}
+# shellcheck source=bench/cpu-ticks.sh
+source "$BENCH_DIR/cpu-ticks.sh" # pg_ticks
 cpu_idle_and_total() { # the whole machine, from /proc/stat: "idle+iowait total" in ticks
   local _cpu user nice system idle iowait irq softirq steal
   read -r _cpu user nice system idle iowait irq softirq steal _ < /proc/stat
