@@ -74,8 +74,14 @@ public final class HttpApi {
             config.jetty.port = settings.port();
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.requestLogger.http((ctx, millis) -> ACCESS_LOG.debug("{} {} {} {} ms request_id={}",
-                    ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
+            config.requestLogger.http((ctx, millis) -> {
+                // Checked first: building the arguments (boxing, the varargs array) cost 3 % of a detail
+                // request's CPU in the benchmark's profile while the line itself was never written.
+                if (ACCESS_LOG.isDebugEnabled()) {
+                    ACCESS_LOG.debug("{} {} {} {} ms request_id={}", ctx.method(), ctx.path(), ctx.statusCode(),
+                            Math.round(millis), RequestIds.of(ctx));
+                }
+            });
 
             config.routes.before(RequestIds::assign);
             config.routes.before("/leads", authentication::authenticate);
