@@ -35,8 +35,11 @@ final class Database implements AutoCloseable {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort());
         try {
             HikariDataSource pool = pool(embedded.settings(config.poolSize()));
+            String reachedOver = embedded.unixSocket().map(socket -> " (pool over the Unix socket " + socket + ")")
+                    .orElse("");
             return new Database(embedded, pool, "embedded PostgreSQL " + serverVersion(pool) + ", data dir "
-                    + embedded.dataDir() + ", localhost:" + embedded.port() + "/" + EmbeddedDatabase.DATABASE);
+                    + embedded.dataDir() + ", localhost:" + embedded.port() + "/" + EmbeddedDatabase.DATABASE
+                    + reachedOver);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;

@@ -45,7 +45,7 @@ class LeadsApplicationTest {
         }
         assertThat(firstSummary)
                 .contains("Leads ", " is up", "API        http://127.0.0.1:")
-                .contains("embedded PostgreSQL 17", "data dir " + dataDir.resolve("postgres"))
+                .contains("embedded PostgreSQL 17", "data dir " + dataDir.resolve("postgres"), "pool over the Unix socket")
                 .contains("seeded Demo Coaching and Other Coaching with 1050 leads")
                 .contains("Jobs       worker running");
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped cleanly").isFalse();

@@ -37,7 +37,8 @@ class LeadsJarIT {
         Process second = null;
         try {
             awaitReady(port, first, log1);
-            assertThat(Files.readString(log1)).contains("is up", "embedded PostgreSQL 17", "seeded Demo Coaching");
+            assertThat(Files.readString(log1)).contains("is up", "embedded PostgreSQL 17", "seeded Demo Coaching",
+                    "pool over the Unix socket");
 
             first.destroy(); // SIGTERM
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGTERM").isTrue();
