@@ -40,6 +40,15 @@ for _ in $(seq 1 120); do
   kill -0 $API_PID 2>/dev/null || { cat "$OUT/api.log"; exit 1; }
   sleep 0.5
 done
+# pgbench and psql reach PostgreSQL the way the API's pool does: over the Unix socket the jar names at startup
+# (loopback TCP costs both sides more CPU per round trip), or over TCP when it names none.
+API_SOCKET=$(grep -Eo 'pool over the Unix socket [^)]+' "$OUT/api.log" | awk '{ print $NF }' || true)
+if [ -n "$API_SOCKET" ]; then
+  export PGHOST; PGHOST=$(dirname "$API_SOCKET")
+  echo "   the API's pool, pgbench and psql all connect over the Unix socket $API_SOCKET"
+else
+  echo "   the API's pool, pgbench and psql all connect over TCP to localhost:$DB_PORT"
+fi
 # Generous memory for the server's sorts, as any production PostgreSQL would have.
 $PSQL -c "ALTER SYSTEM SET work_mem = '32MB'" >/dev/null
 $PSQL -c "SELECT pg_reload_conf()" >/dev/null
