@@ -2,6 +2,7 @@ package com.coachintel.leads.adapter.http;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +21,21 @@ final class RequestIds {
 
     static void assign(Context ctx) {
         String offered = ctx.header(HEADER);
-        String id = offered != null && SAFE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SAFE.matcher(offered).matches() ? offered : randomUuid().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+    }
+
+    /**
+     * A version 4 UUID from {@link ThreadLocalRandom}: a request id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws from a shared {@code SecureRandom} that reads {@code /dev/urandom}
+     * (1.3 % of a detail request's CPU in the benchmark's profile).
+     */
+    static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(high, low);
     }
 
     static String of(Context ctx) {

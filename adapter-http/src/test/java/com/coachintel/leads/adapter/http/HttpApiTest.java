@@ -102,7 +102,12 @@ class HttpApiTest {
 
     @Test
     void every_response_carries_a_request_id_and_echoes_a_safe_one() {
-        assertThat(client.get("/health").header("x-request-id")).hasSize(36);
+        String generated = client.get("/health").header("x-request-id");
+        assertThat(java.util.UUID.fromString(generated)).satisfies(uuid -> {
+            assertThat(uuid.version()).as("random UUID").isEqualTo(4);
+            assertThat(uuid.variant()).as("IETF variant").isEqualTo(2);
+        });
+        assertThat(client.get("/health").header("x-request-id")).as("a new one per request").isNotEqualTo(generated);
         assertThat(client.outsideContract("GET", "/nope", "x-request-id", "trace-42").header("x-request-id")).isEqualTo("trace-42");
         assertThat(client.get("/health", "x-request-id", "bad id; with spaces").header("x-request-id")).doesNotContain("bad");
     }
