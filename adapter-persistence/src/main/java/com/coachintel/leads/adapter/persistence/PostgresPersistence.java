@@ -74,7 +74,7 @@ public final class PostgresPersistence {
 
     /** The {@link LeadQueries} port: the read side of the lead store. */
     public LeadQueries leadQueries() {
-        return new JdbiLeadQueries(jdbi);
+        return new JdbiLeadQueries(jdbi, dataSource);
     }
 
     /** The {@link LeadStore} port: the write side of the lead store. */
