@@ -113,6 +113,18 @@ class HttpApiTest {
     }
 
     @Test
+    void large_bodies_are_gzipped_for_clients_that_accept_it_and_small_ones_never() {
+        ContractClient.Exchange gzipped = client.outsideContract("GET", "/openapi.yaml", "Accept-Encoding", "gzip");
+        ContractClient.Exchange plain = client.get("/openapi.yaml");
+        ContractClient.Exchange small = client.outsideContract("GET", "/health", "Accept-Encoding", "gzip");
+
+        assertThat(gzipped.status()).isEqualTo(200);
+        assertThat(gzipped.header("content-encoding")).isEqualTo("gzip");
+        assertThat(plain.header("content-encoding")).as("no Accept-Encoding, no gzip").isNull();
+        assertThat(small.header("content-encoding")).as("under 1,500 bytes").isNull();
+    }
+
+    @Test
     void serves_the_contract_and_swagger_ui() {
         ContractClient.Exchange contract = client.get("/openapi.yaml");
         ContractClient.Exchange page = client.get("/docs");
