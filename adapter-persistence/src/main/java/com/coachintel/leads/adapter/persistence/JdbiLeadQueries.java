@@ -23,11 +23,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -136,14 +139,22 @@ final class JdbiLeadQueries implements LeadQueries {
 
     /** A status change with its row id, which breaks ties between changes made at the same instant. */
     private record NumberedChange(long id, StatusChange change) {
-        static final java.util.Comparator<NumberedChange> NEWEST_FIRST = java.util.Comparator
-                .comparing((NumberedChange numbered) -> numbered.change().changedAt()).reversed()
-                .thenComparing(java.util.Comparator.comparingLong(NumberedChange::id).reversed());
+        static final Comparator<NumberedChange> NEWEST_FIRST = newestFirst(numbered -> numbered.change().changedAt(),
+                NumberedChange::id);
+    }
+
+    /**
+     * The order the detail and events statements' lateral joins read rows in ({@code ORDER BY at DESC, id DESC}),
+     * applied in Java because the statements leave out the outer ORDER BY (see {@link DetailStatement}).
+     */
+    private static <T> Comparator<T> newestFirst(Function<T, Instant> at, ToLongFunction<T> id) {
+        return Comparator.comparing(at).reversed().thenComparing(Comparator.comparingLong(id).reversed());
     }
 
     /**
      * The detail statement for one number of status changes. Callers ask for the same number every time, so the
-     * last one is kept: the same {@code String} instance keeps its hash, and Jdbi's parsed-SQL cache is keyed by it.
+     * last one is kept: the same {@code String} instance keeps its hash, and pgjdbc's per-connection cache of
+     * server-prepared statements is keyed by it.
      */
     private volatile DetailStatement detailStatement = new DetailStatement(0);
 
@@ -164,7 +175,7 @@ final class JdbiLeadQueries implements LeadQueries {
     }
 
     /** What a detail statement's first row says about the lead; its status changes come one per row. */
-    private record DetailHead(LeadListItem lead, String notes, java.time.Instant notesUpdatedAt, String notesUpdatedBy,
+    private record DetailHead(LeadListItem lead, String notes, Instant notesUpdatedAt, String notesUpdatedBy,
             Optional<Consent> emailConsent, Optional<Consent> smsConsent) {
 
         LeadDetails with(List<StatusChange> recentStatusChanges) {
@@ -195,9 +206,8 @@ final class JdbiLeadQueries implements LeadQueries {
         return Optional.of(new Consent(channel, granted, SqlRows.instant(rs, c + "_captured_at"), rs.getString(c + "_source")));
     }
 
-    private static final java.util.Comparator<MessageEvent> NEWEST_EVENT_FIRST = java.util.Comparator
-            .comparing(MessageEvent::occurredAt).reversed()
-            .thenComparing(java.util.Comparator.comparingLong(MessageEvent::id).reversed());
+    private static final Comparator<MessageEvent> NEWEST_EVENT_FIRST = newestFirst(MessageEvent::occurredAt,
+            MessageEvent::id);
 
     @Override
     public Optional<Page<MessageEvent>> events(OrgId org, LeadId lead, EventQuery query) {
