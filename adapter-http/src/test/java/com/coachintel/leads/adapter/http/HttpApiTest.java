@@ -3,6 +3,7 @@ package com.coachintel.leads.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachintel.leads.application.health.Readiness;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,15 @@ class HttpApiTest {
         assertThat(client.get("/health").header("x-request-id")).as("a new one per request").isNotEqualTo(generated);
         assertThat(client.outsideContract("GET", "/nope", "x-request-id", "trace-42").header("x-request-id")).isEqualTo("trace-42");
         assertThat(client.get("/health", "x-request-id", "bad id; with spaces").header("x-request-id")).doesNotContain("bad");
+    }
+
+    @Test
+    void requests_are_handed_from_the_selector_to_pool_threads_without_reserved_threads() {
+        assertThat(api.threadPool()).isInstanceOfSatisfying(QueuedThreadPool.class, pool -> {
+            assertThat(pool.getReservedThreads()).isZero();
+            assertThat(pool.getMaxThreads()).isEqualTo(250);
+        });
+        assertThat(client.get("/health").status()).as("the pool serves requests").isEqualTo(200);
     }
 
     @Test
