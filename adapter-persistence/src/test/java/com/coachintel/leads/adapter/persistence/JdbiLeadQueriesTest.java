@@ -223,6 +223,8 @@ class JdbiLeadQueriesTest {
         LeadRows.insertConsent(db, lead, "email", true, "2026-02-01T00:00:00Z", "signup_form");
         LeadRows.insertConsent(db, lead, "email", false, "2026-02-05T00:00:00Z", "unsubscribe_link");
         LeadRows.insertConsent(db, lead, "email", true, "2026-02-03T00:00:00Z", "late_import");
+        LeadRows.insertConsent(db, lead, "sms", true, "2026-02-06T00:00:00Z", "sms_opt_in_form");
+        LeadRows.insertConsent(db, lead, "sms", false, "2026-01-30T00:00:00Z", "import");
         LeadRows.insertStatusChange(db, lead, "waitlist", "invited", "2026-02-02T00:00:00Z", "cohort opened");
         LeadRows.insertStatusChange(db, lead, "invited", "converted", "2026-02-04T00:00:00Z", null);
 
@@ -236,9 +238,22 @@ class JdbiLeadQueriesTest {
             assertThat(consent.capturedAt()).isEqualTo(Instant.parse("2026-02-05T00:00:00Z"));
             assertThat(consent.source()).isEqualTo("unsubscribe_link");
         });
-        assertThat(details.smsConsent()).isEmpty();
+        assertThat(details.smsConsent()).hasValueSatisfying(consent -> {
+            assertThat(consent.channel()).isEqualTo(ConsentChannel.SMS);
+            assertThat(consent.granted()).isTrue();
+            assertThat(consent.capturedAt()).isEqualTo(Instant.parse("2026-02-06T00:00:00Z"));
+            assertThat(consent.source()).isEqualTo("sms_opt_in_form");
+        });
         assertThat(details.recentStatusChanges()).extracting(c -> c.to()).containsExactly(LeadStatus.CONVERTED, LeadStatus.INVITED);
-        assertThat(queries.details(org, new LeadId(lead), 1).orElseThrow().recentStatusChanges()).hasSize(1);
+        assertThat(details.recentStatusChanges().get(1).reason()).isEqualTo("cohort opened");
+        LeadDetails latestChangeOnly = queries.details(org, new LeadId(lead), 1).orElseThrow();
+        assertThat(latestChangeOnly.recentStatusChanges()).extracting(c -> c.to()).containsExactly(LeadStatus.CONVERTED);
+        assertThat(latestChangeOnly.emailConsent()).as("consents do not count against the status changes' limit")
+                .isEqualTo(details.emailConsent());
+        assertThat(latestChangeOnly.smsConsent()).isEqualTo(details.smsConsent());
+        LeadDetails noChanges = queries.details(org, new LeadId(lead), 0).orElseThrow();
+        assertThat(noChanges.recentStatusChanges()).isEmpty();
+        assertThat(noChanges.emailConsent()).isEqualTo(details.emailConsent());
         LeadDetails withoutHistory = queries.details(org, new LeadId(ada), 10).orElseThrow();
         assertThat(withoutHistory.lead().id().value()).isEqualTo(ada);
         assertThat(withoutHistory.recentStatusChanges()).isEmpty();
