@@ -125,8 +125,8 @@ public final class HttpApi {
      * a reserved thread free, Jetty lets the selector thread run a blocking request itself and wakes the reserved
      * thread to take over selecting; each request then parks and wakes two threads. Without, the selector thread
      * keeps selecting and hands each request to an idle pool thread: one wake-up. In the benchmark's A/B rounds
-     * (two jars on one database, docs/performance.md) this gave 1.07× the detail requests/s (ahead in 9 of 10
-     * rounds) and 1.10× for events (4 of 4).
+     * (two jars on one database, docs/performance.md) the pool without reserved threads served more detail
+     * requests in 14 of 16 rounds (1.02× and 1.07× over two sets) and more events in 4 of 4 (1.10×).
      */
     static QueuedThreadPool requestThreads() {
         QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
