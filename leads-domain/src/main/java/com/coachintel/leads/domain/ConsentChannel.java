@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum ConsentChannel {
     EMAIL, SMS;
 
+    // Computed once: every lead detail asks for it.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used on the wire and in storage. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

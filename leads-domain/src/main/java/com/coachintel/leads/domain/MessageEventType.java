@@ -1,6 +1,5 @@
 package com.coachintel.leads.domain;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,13 +7,22 @@ import java.util.Optional;
 public enum MessageEventType {
     SENT, DELIVERED, OPENED, CLICKED, BOUNCED, REPLIED, FAILED, UNSUBSCRIBED;
 
+    // Computed once, like the array below: every message event read or written asks for them.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+    private static final MessageEventType[] ALL = values();
+
     /** The lower-case name used on the wire and in storage. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name exactly; empty for anything else. */
     public static Optional<MessageEventType> fromWireName(String value) {
-        return Arrays.stream(values()).filter(v -> v.wireName().equals(value)).findFirst();
+        for (MessageEventType candidate : ALL) {
+            if (candidate.wireName.equals(value)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }
