@@ -1,6 +1,7 @@
 package com.coachintel.leads.domain;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** A channel a lead can consent to be contacted on. */
 public enum ConsentChannel {
@@ -12,5 +13,15 @@ public enum ConsentChannel {
     /** The lower-case name used on the wire and in storage. */
     public String wireName() {
         return wireName;
+    }
+
+    /** Parses a wire name exactly; empty for anything else. */
+    public static Optional<ConsentChannel> fromWireName(String value) {
+        for (ConsentChannel candidate : values()) {
+            if (candidate.wireName.equals(value)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -24,9 +24,11 @@ class MessageWireNamesTest {
     }
 
     @Test
-    void consent_channels_are_named_in_lower_case() {
+    void consent_channels_parse_their_own_lower_case_names_and_nothing_else() {
         assertThat(ConsentChannel.EMAIL.wireName()).isEqualTo("email");
         assertThat(ConsentChannel.SMS.wireName()).isEqualTo("sms");
+        assertParsesOnlyItsOwnNames(ConsentChannel.values(), ConsentChannel::wireName, ConsentChannel::fromWireName);
+        assertThat(ConsentChannel.fromWireName("status")).as("the detail statement's other row kind").isEmpty();
     }
 
     private static <E extends Enum<E>> void assertParsesOnlyItsOwnNames(E[] values, Function<E, String> wireName,

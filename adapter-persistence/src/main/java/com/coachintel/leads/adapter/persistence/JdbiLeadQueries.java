@@ -203,14 +203,15 @@ final class JdbiLeadQueries implements LeadQueries {
             if (kind.equals(STATUS_CHANGE_ROW)) {
                 changes.add(new NumberedChange(rs.getLong("row_id"), new StatusChange(SqlRows.status(rs.getString("from_status")),
                         SqlRows.status(rs.getString("to_status")), rs.getString("changed_by"), at, rs.getString("reason"))));
-            } else if (kind.equals(ConsentChannel.EMAIL.wireName())) {
-                emailConsent = Optional.of(new Consent(ConsentChannel.EMAIL, rs.getBoolean("granted"), at,
-                        rs.getString("consent_source")));
-            } else if (kind.equals(ConsentChannel.SMS.wireName())) {
-                smsConsent = Optional.of(new Consent(ConsentChannel.SMS, rs.getBoolean("granted"), at,
-                        rs.getString("consent_source")));
             } else {
-                throw new SQLException("unknown detail row kind " + kind);
+                ConsentChannel channel = ConsentChannel.fromWireName(kind)
+                        .orElseThrow(() -> new SQLException("unknown detail row kind " + kind));
+                Optional<Consent> consent = Optional.of(new Consent(channel, rs.getBoolean("granted"), at,
+                        rs.getString("consent_source")));
+                switch (channel) {
+                    case EMAIL -> emailConsent = consent;
+                    case SMS -> smsConsent = consent;
+                }
             }
         }
 
