@@ -10,6 +10,11 @@ import com.coachintel.leads.application.auth.AuthenticationService;
 import com.coachintel.leads.application.auth.CachedUserAccounts;
 import com.coachintel.leads.application.export.ExportService;
 import com.coachintel.leads.application.health.ReadinessService;
+import com.coachintel.leads.application.idempotency.IdempotencyService;
+import com.coachintel.leads.application.intake.CaptureLeadUseCase;
+import com.coachintel.leads.application.intake.CaptureService;
+import com.coachintel.leads.application.intake.IntakeService;
+import com.coachintel.leads.domain.port.OrgDirectory;
 import com.coachintel.leads.application.leads.LeadChangeService;
 import com.coachintel.leads.application.leads.LeadReadService;
 import java.time.Clock;
@@ -81,21 +86,38 @@ public final class LeadsApplication implements AutoCloseable {
                         .map(user -> new JobRunrJobs.Credentials(user, config.dashboardPassword().orElseThrow())));
             }
             // The API starts last: once it answers /ready, everything else is up too.
+            String captureLine = null;
             if (api) {
+                var phones = new LibphonenumberParser(config.defaultPhoneRegion());
                 var reads = new LeadReadService(persistence.leadQueries());
-                var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(),
-                        new LibphonenumberParser(config.defaultPhoneRegion()), clock);
+                var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(), phones, clock);
+                var intake = new IntakeService(persistence.leadIntake(), persistence.consentLedger(),
+                        persistence.leadQueries(), phones, clock);
+                Optional<OrgDirectory.Org> captureOrg = config.publicCaptureOrg().map(name -> persistence.orgDirectory()
+                        .find(name).orElseThrow(() -> new ConfigException(LeadsConfig.PUBLIC_CAPTURE_ORG + " names no org: '"
+                                + name + "' is neither an org's id nor its exact name (create the org first, or unset "
+                                + LeadsConfig.PUBLIC_CAPTURE_ORG + " to turn public capture off)")));
+                Optional<CaptureLeadUseCase> capture = captureOrg.map(org -> new CaptureService(persistence.leadIntake(),
+                        phones, persistence.rateLimiter(), clock, new CaptureService.Settings(org.id(), config.captureRateLimit())));
+                captureLine = captureOrg
+                        .map(org -> "  Capture    POST /crm/public/leads into " + org.name() + " (" + org.id() + "), "
+                                + config.captureRateLimit() + " per minute per client address"
+                                + (config.corsOrigins().isEmpty() ? "" : "; browsers from " + String.join(", ",
+                                        new java.util.TreeSet<>(config.corsOrigins()))))
+                        .orElse("  Capture    public capture off (set " + LeadsConfig.PUBLIC_CAPTURE_ORG + " to an org's id or name)");
                 var useCases = new HttpApi.UseCases(new ReadinessService(persistence.storageHealth()),
                         new AuthenticationService(new CachedUserAccounts(persistence.userAccounts(), USER_CACHE_TTL, clock)),
                         reads, reads, reads, changes, changes, changes,
-                        reads, exports, exports);
-                http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret()), useCases)
-                        .start();
+                        reads, exports, exports, intake, new IdempotencyService(persistence.idempotencyRecords()), intake,
+                        intake, capture);
+                http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret(),
+                        config.corsOrigins(), config.trustedProxies()), useCases).start();
                 summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
             }
             summary.add("  Database   " + database.description());
             if (api) {
                 summary.add("  Demo data  " + demoData);
+                summary.add(captureLine);
             }
             summary.add(worker
                     ? "  Jobs       worker running (" + JOB_WORKERS + " at a time); JobRunr dashboard on port "

@@ -1,5 +1,7 @@
 package com.coachintel.leads.bootstrap;
 
+import com.coachintel.leads.adapter.http.Cidr;
+import com.coachintel.leads.adapter.http.HttpSettings;
 import com.coachintel.leads.adapter.http.LibphonenumberParser;
 import com.coachintel.leads.adapter.persistence.DatabaseSettings;
 import java.net.InetAddress;
@@ -8,11 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Everything the process needs to know, read once from environment variables (a {@code -D} system
@@ -32,6 +36,10 @@ import java.util.Properties;
  * @param jobsWorker        LEADS_JOBS_WORKER: whether {@code serve} also runs background jobs
  * @param dashboardPort     JOBRUNR_DASHBOARD_PORT: the JobRunr dashboard's port wherever jobs run
  * @param dashboardUser     JOBRUNR_DASHBOARD_USER, with JOBRUNR_DASHBOARD_PASSWORD: basic authentication
+ * @param publicCaptureOrg  LEADS_PUBLIC_CAPTURE_ORG: the org (id or exact name) public captures go to; empty: capture off
+ * @param captureRateLimit  LEADS_CAPTURE_RATE_LIMIT: public captures one client address may send per minute
+ * @param corsOrigins       LEADS_CORS_ORIGINS: origins whose pages may call the API from the browser
+ * @param trustedProxies    LEADS_TRUSTED_PROXIES: proxies (CIDRs) whose X-Forwarded-For names the client
  * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
@@ -49,6 +57,10 @@ public record LeadsConfig(
         int dashboardPort,
         Optional<String> dashboardUser,
         Optional<String> dashboardPassword,
+        Optional<String> publicCaptureOrg,
+        int captureRateLimit,
+        Set<String> corsOrigins,
+        List<Cidr> trustedProxies,
         List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
@@ -64,6 +76,10 @@ public record LeadsConfig(
     static final String DASHBOARD_PORT = "JOBRUNR_DASHBOARD_PORT";
     static final String DASHBOARD_USER = "JOBRUNR_DASHBOARD_USER";
     static final String DASHBOARD_PASSWORD = "JOBRUNR_DASHBOARD_PASSWORD";
+    static final String PUBLIC_CAPTURE_ORG = "LEADS_PUBLIC_CAPTURE_ORG";
+    static final String CAPTURE_RATE_LIMIT = "LEADS_CAPTURE_RATE_LIMIT";
+    static final String CORS_ORIGINS = "LEADS_CORS_ORIGINS";
+    static final String TRUSTED_PROXIES = "LEADS_TRUSTED_PROXIES";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -125,8 +141,28 @@ public record LeadsConfig(
             warnings.add("The JobRunr dashboard (port " + dashboardPort + ", wherever jobs run) has no password: set "
                     + DASHBOARD_USER + " and " + DASHBOARD_PASSWORD + " unless only operators can reach that port.");
         }
+        Optional<String> captureOrg = vars.text(PUBLIC_CAPTURE_ORG);
+        int captureRateLimit = vars.integer(CAPTURE_RATE_LIMIT, 1, 1_000_000).orElse(10);
+        Set<String> corsOrigins = new LinkedHashSet<>();
+        for (String origin : vars.list(CORS_ORIGINS)) {
+            try {
+                corsOrigins.add(HttpSettings.origin(origin));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(CORS_ORIGINS + " must be a comma-separated list of origins: " + e.getMessage());
+            }
+        }
+        List<Cidr> trustedProxies = new ArrayList<>();
+        for (String block : vars.list(TRUSTED_PROXIES)) {
+            try {
+                trustedProxies.add(Cidr.parse(block));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(TRUSTED_PROXIES + " must be a comma-separated list of IP addresses or CIDR blocks"
+                        + " (such as 10.0.0.0/8, 2001:db8::/32): " + e.getMessage());
+            }
+        }
         return new LeadsConfig(host, port, proxySecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
-                exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, List.copyOf(warnings));
+                exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, captureOrg, captureRateLimit,
+                Set.copyOf(corsOrigins), List.copyOf(trustedProxies), List.copyOf(warnings));
     }
 
     private static boolean isLoopback(String host) {
@@ -144,7 +180,9 @@ public record LeadsConfig(
                 + embeddedDbPort + ", externalDatabase=" + externalDatabase + ", poolSize=" + poolSize + ", demoData="
                 + demoData + ", defaultPhoneRegion=" + defaultPhoneRegion + ", exportTtl=" + exportTtl + ", jobsWorker="
                 + jobsWorker + ", dashboardPort=" + dashboardPort + ", dashboardUser=" + dashboardUser.orElse("none")
-                + ", dashboardPassword=" + dashboardPassword.map(p -> "***").orElse("none") + "]";
+                + ", dashboardPassword=" + dashboardPassword.map(p -> "***").orElse("none") + ", publicCaptureOrg="
+                + publicCaptureOrg.orElse("none") + ", captureRateLimit=" + captureRateLimit + ", corsOrigins=" + corsOrigins
+                + ", trustedProxies=" + trustedProxies + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */
@@ -218,6 +256,12 @@ public record LeadsConfig(
                 }
                 return parsed;
             });
+        }
+
+        /** A comma-separated list, each item trimmed, empty items dropped; empty when unset. */
+        List<String> list(String name) {
+            return text(name).map(value -> java.util.Arrays.stream(value.split(",")).map(String::strip)
+                    .filter(item -> !item.isEmpty()).toList()).orElse(List.of());
         }
 
         Optional<Boolean> bool(String name) {

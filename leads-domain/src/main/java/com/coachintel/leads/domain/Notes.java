@@ -16,13 +16,19 @@ public record Notes(String text) {
         }
     }
 
-    /** Null or empty input means no notes; longer than the limit is a {@link ValidationException} on {@code field}. */
+    /**
+     * Null or empty input means no notes; longer than the limit, or holding a control character other than tab and
+     * line breaks (a NUL cannot be stored), is a {@link ValidationException} on {@code field}.
+     */
     public static Optional<Notes> parse(String raw, String field) {
         if (raw == null || raw.isEmpty()) {
             return Optional.empty();
         }
         if (raw.length() > MAX_LENGTH) {
             throw ValidationException.of(field, "must be at most " + MAX_LENGTH + " characters, got " + raw.length());
+        }
+        if (TextInput.hasControlCharacter(raw, true)) {
+            throw ValidationException.of(field, "must not contain control characters other than tab and line breaks");
         }
         return Optional.of(new Notes(raw));
     }

@@ -22,6 +22,24 @@ public final class Violations {
         }
     }
 
+    /**
+     * Runs {@code parse}; the violations a {@link ValidationException} it throws carries are recorded as about
+     * {@code subject}, each name prefixed with {@code prefix} (such as {@code consents.email.}), and null returned.
+     */
+    public <T> T collect(InputField subject, String prefix, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ValidationException e) {
+            e.violations().forEach(v -> found.add(new ValidationException.Violation(prefix + v.field(), v.message(), subject)));
+            return null;
+        }
+    }
+
+    /** Records a violation of a domain command's input. */
+    public void add(InputField subject, String prefix, String message) {
+        found.add(new ValidationException.Violation(prefix + subject.identifier(), message, subject));
+    }
+
     /** Records a violation. */
     public void add(String field, String message) {
         found.add(new ValidationException.Violation(field, message));

@@ -10,6 +10,11 @@ import com.coachintel.leads.application.leads.ListLeadsUseCase;
 import com.coachintel.leads.application.leads.UpdateLeadContactUseCase;
 import com.coachintel.leads.application.leads.UpdateLeadNotesUseCase;
 import com.coachintel.leads.application.export.ExportJobsUseCase;
+import com.coachintel.leads.application.idempotency.IdempotentRequests;
+import com.coachintel.leads.application.intake.CaptureLeadUseCase;
+import com.coachintel.leads.application.intake.CreateLeadUseCase;
+import com.coachintel.leads.application.intake.ListLeadConsentsUseCase;
+import com.coachintel.leads.application.intake.RecordConsentUseCase;
 import com.coachintel.leads.application.export.ExportLeadsUseCase;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -19,6 +24,7 @@ import io.javalin.http.NotAcceptableResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import org.slf4j.Logger;
@@ -49,11 +55,22 @@ public final class HttpApi {
      * @param listHistory  {@code GET /leads/{id}/history}
      * @param exportNow    {@code POST /leads/export}
      * @param exportJobs   {@code POST /leads/exports} and {@code GET /leads/exports...}
+     * @param createLead   {@code POST /leads}
+     * @param idempotent   the {@code Idempotency-Key} of {@code POST /leads}
+     * @param recordConsent {@code POST /leads/{id}/consents}
+     * @param listConsents {@code GET /leads/{id}/consents}
+     * @param captureLead  {@code POST /crm/public/leads}; empty when public capture is off (the route answers 404)
      */
     public record UseCases(CheckReadinessUseCase readiness, AuthenticateUseCase authenticate, ListLeadsUseCase listLeads,
             GetLeadUseCase getLead, ListLeadEventsUseCase listEvents, UpdateLeadContactUseCase updateContact,
             UpdateLeadNotesUseCase updateNotes, ChangeLeadStatusUseCase changeStatus, ListLeadHistoryUseCase listHistory,
-            ExportLeadsUseCase exportNow, ExportJobsUseCase exportJobs) {
+            ExportLeadsUseCase exportNow, ExportJobsUseCase exportJobs, CreateLeadUseCase createLead,
+            IdempotentRequests idempotent, RecordConsentUseCase recordConsent, ListLeadConsentsUseCase listConsents,
+            Optional<CaptureLeadUseCase> captureLead) {
+
+        public UseCases {
+            Objects.requireNonNull(captureLead, "captureLead");
+        }
     }
 
     /** Request bodies are small JSON documents: 10,000 characters of notes fit many times over. */
@@ -72,6 +89,10 @@ public final class HttpApi {
         LeadWriteHandlers writes = new LeadWriteHandlers(useCases.updateContact(), useCases.updateNotes(),
                 useCases.changeStatus(), useCases.listHistory());
         ExportHandlers exports = new ExportHandlers(useCases.exportNow(), useCases.exportJobs(), clock);
+        IntakeHandlers intake = new IntakeHandlers(useCases.createLead(), useCases.captureLead(), useCases.recordConsent(),
+                useCases.listConsents(), useCases.idempotent(), new ClientAddresses(settings.trustedProxies()));
+        Cors cors = new Cors(settings.corsOrigins());
+        Handler capture = json(intake::capture);
         ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -112,6 +133,15 @@ public final class HttpApi {
             config.routes.patch("/leads/{id}/notes", json(writes::patchNotes));
             config.routes.post("/leads/{id}/status", json(writes::postStatus));
             config.routes.get("/leads/{id}/history", json(writes::history));
+            config.routes.post("/leads", json(intake::createLead));
+            config.routes.post("/leads/{id}/consents", json(intake::recordConsent));
+            config.routes.get("/leads/{id}/consents", json(intake::listConsents));
+            // Public: no x-user-email, no proxy secret; browsers post here from the sign-up page's own origin.
+            config.routes.options("/crm/public/leads", cors::preflight);
+            config.routes.post("/crm/public/leads", ctx -> {
+                cors.actualRequest(ctx); // first, so that every answer, errors included, is readable by an allowed page
+                capture.handle(ctx);
+            });
 
             config.routes.get("/openapi.yaml", docs::contract);
             config.routes.get("/docs", docs::page);

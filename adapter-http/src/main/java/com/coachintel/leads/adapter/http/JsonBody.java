@@ -62,7 +62,7 @@ final class JsonBody {
         return new JsonBody(object, violations);
     }
 
-    private static void requireJsonContentType(Context ctx) {
+    static void requireJsonContentType(Context ctx) {
         String contentType = ctx.contentType();
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json") && !mediaType.equals("application/merge-patch+json")) {

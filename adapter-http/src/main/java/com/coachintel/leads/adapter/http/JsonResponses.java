@@ -17,13 +17,31 @@ import java.io.UncheckedIOException;
  */
 final class JsonResponses {
 
-    private static final ObjectWriter WRITER = JsonMapping.objectMapper().writer();
+    private static final ObjectWriter WRITER = JsonMapping.MAPPER.writer();
 
     private JsonResponses() {
     }
 
     static void send(Context ctx, Object body) {
         send(ctx, body, MediaTypes.JSON);
+    }
+
+    /** The body as the UTF-8 JSON bytes {@link #send} writes. */
+    static byte[] bytes(Object body) {
+        try {
+            return WRITER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes bytes already serialized. */
+    static void sendBytes(Context ctx, byte[] json, String contentType) {
+        try {
+            ctx.contentType(contentType).outputStream().write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void send(Context ctx, Object body, String contentType) {

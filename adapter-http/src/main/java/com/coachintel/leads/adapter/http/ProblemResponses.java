@@ -2,7 +2,11 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
+import com.coachintel.leads.application.idempotency.IdempotencyKeyInUseException;
+import com.coachintel.leads.application.idempotency.IdempotencyKeyReusedException;
+import com.coachintel.leads.application.intake.RateLimitedException;
 import com.coachintel.leads.domain.DomainException;
+import com.coachintel.leads.domain.DuplicateLeadException;
 import com.coachintel.leads.domain.InvalidStatusTransitionException;
 import com.coachintel.leads.domain.LeadNotFoundException;
 import com.coachintel.leads.domain.LeadStatus;
@@ -30,16 +34,34 @@ final class ProblemResponses {
             Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),
             Map.entry(409, "Conflict"), Map.entry(412, "Precondition Failed"), Map.entry(413, "Content Too Large"),
-            Map.entry(415, "Unsupported Media Type"), Map.entry(503, "Service Unavailable"));
+            Map.entry(415, "Unsupported Media Type"),
+            Map.entry(422, "Unprocessable Content"), Map.entry(429, "Too Many Requests"), Map.entry(503, "Service Unavailable"));
 
     private ProblemResponses() {
     }
 
     static void register(RoutesConfig routes) {
-        routes.exception(ValidationException.class, (e, ctx) -> send(ctx,
-                ProblemDetail.of(e.code(), "Invalid request", 400, e.getMessage())
-                        .withErrors(e.violations().stream()
-                                .map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList())));
+        routes.exception(ValidationException.class, (e, ctx) -> {
+            ValidationException named = e.renamed(WireNames::of); // domain commands' field names, in the API's words
+            send(ctx, ProblemDetail.of(named.code(), "Invalid request", 400, named.getMessage())
+                    .withErrors(named.violations().stream()
+                            .map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList()));
+        });
+        routes.exception(DuplicateLeadException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
+                .withExtension("existing_id", e.existing().toString())
+                .withExtension("existing_url", "/leads/" + e.existing())));
+        routes.exception(RateLimitedException.class, (e, ctx) -> {
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            send(ctx, ProblemDetail.of(e.code(), TITLES.get(429), 429,
+                    "Too many sign-ups from your address; try again in " + seconds + " seconds")
+                    .withExtension("retry_after", seconds));
+        });
+        routes.exception(IdempotencyKeyInUseException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)));
+        routes.exception(IdempotencyKeyReusedException.class, (e, ctx) -> send(ctx, fromDomain(e, 422)));
+        routes.exception(Cors.OriginRefusedException.class, (e, ctx) -> send(ctx,
+                ProblemDetail.of("cross-origin-request-refused", TITLES.get(403), 403, e.getMessage())
+                        .withErrors(java.util.List.of(new ProblemDetail.FieldError(e.field(), e.reason())))));
         routes.exception(LeadNotFoundException.class, (e, ctx) -> send(ctx, fromDomain(e, 404)));
         routes.exception(InvalidStatusTransitionException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
                 .withExtension("current_status", e.from().wireName())

@@ -4,7 +4,17 @@ import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
 import com.coachintel.leads.application.health.Readiness;
 import com.coachintel.leads.application.export.ExportJobsUseCase;
+import com.coachintel.leads.application.idempotency.IdempotentRequests;
+import com.coachintel.leads.application.intake.CaptureLeadCommand;
 import com.coachintel.leads.application.leads.ContactUpdate;
+import com.coachintel.leads.domain.ConsentChannel;
+import com.coachintel.leads.domain.ConsentEntry;
+import com.coachintel.leads.domain.ConsentStatus;
+import com.coachintel.leads.domain.DuplicateLeadException;
+import com.coachintel.leads.domain.NewLead;
+import com.coachintel.leads.domain.RecordedConsent;
+import com.coachintel.leads.domain.port.ConsentLedger;
+import com.coachintel.leads.domain.port.LeadIntake;
 import com.coachintel.leads.domain.export.ExportId;
 import com.coachintel.leads.domain.export.ExportNotFoundException;
 import com.coachintel.leads.domain.export.ExportNotReadyException;
@@ -64,6 +74,13 @@ final class FakeUseCases {
     final AtomicReference<Optional<Long>> lastExpectedVersion = new AtomicReference<>();
     final AtomicReference<LeadFilters> lastExportFilters = new AtomicReference<>();
     final Map<ExportId, LeadExport> exports = new ConcurrentHashMap<>();
+    final AtomicReference<NewLead> lastNewLead = new AtomicReference<>();
+    final AtomicReference<CaptureLeadCommand> lastCapture = new AtomicReference<>();
+    final AtomicReference<ConsentEntry> lastConsent = new AtomicReference<>();
+    /** The email a create answers 409 for, as if the org had it. */
+    static final String TAKEN = "taken@example.com";
+    static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    private static final LibphonenumberParser PHONES = new LibphonenumberParser("US");
 
     /** Pretends a worker finished the export. */
     void finishExport(ExportId id) {
@@ -180,6 +197,32 @@ final class FakeUseCases {
                         }
                         open.apply(export).write(CSV.getBytes(StandardCharsets.UTF_8));
                     }
-                });
+                },
+                (caller, command) -> { // the real validation, so that field names and limits are the real ones
+                    NewLead lead = command.validate(caller, PHONES, NOW);
+                    if (lead.email().value().equalsIgnoreCase(TAKEN)) {
+                        throw new DuplicateLeadException(LEAD.id());
+                    }
+                    lastNewLead.set(lead);
+                    return details(null);
+                },
+                (scope, fingerprint, request) -> new IdempotentRequests.Outcome(request.get(), false),
+                (caller, id, command) -> {
+                    checkVersion(id, Optional.empty());
+                    ConsentEntry entry = command.validate(caller, NOW);
+                    lastConsent.set(entry);
+                    return new ConsentLedger.Appended(new RecordedConsent(7, entry, NOW), LEAD.version() + 1);
+                },
+                (caller, id, page) -> {
+                    checkVersion(id, Optional.empty());
+                    ConsentEntry entry = new ConsentEntry(ConsentChannel.EMAIL, ConsentStatus.GRANTED, NOW, "waitlist-web",
+                            "v1", "203.0.113.7", "Mozilla/5.0", "public-capture");
+                    return new Page<>(List.of(new RecordedConsent(7, entry, NOW)), 1, page.limit(), page.offset());
+                },
+                Optional.of(command -> {
+                    command.validate(ORG, PHONES, NOW);
+                    lastCapture.set(command);
+                    return new LeadIntake.CaptureOutcome(LEAD.id(), true, List.of());
+                }));
     }
 }

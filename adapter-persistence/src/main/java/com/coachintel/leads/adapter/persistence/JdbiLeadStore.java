@@ -11,7 +11,6 @@ import com.coachintel.leads.domain.StatusChange;
 import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.VersionMismatchException;
 import com.coachintel.leads.domain.port.LeadStore;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -99,30 +98,13 @@ final class JdbiLeadStore implements LeadStore {
                 .execute();
     }
 
-    /** Values go in as jsonb: a JSON array of tag names, a JSON string, or SQL NULL for none. */
     private static void insertFieldChanges(Handle handle, LeadUpdate update) {
-        PreparedBatch batch = handle.prepareBatch("""
-                INSERT INTO lead_field_changes (lead_id, org_id, field, old_value, new_value, changed_by, changed_at)
-                VALUES (:lead, :org, :field,
-                        COALESCE(to_jsonb(CAST(:oldList AS text[])), to_jsonb(CAST(:oldText AS text))),
-                        COALESCE(to_jsonb(CAST(:newList AS text[])), to_jsonb(CAST(:newText AS text))),
-                        :by, :at)""");
+        PreparedBatch batch = handle.prepareBatch(HistoryRows.INSERT);
         Lead lead = update.after();
         for (FieldChange change : update.fieldChanges()) {
-            batch.bind("lead", lead.id().value()).bind("org", lead.orgId().value()).bind("field", change.field().wireName())
-                    .bind("oldList", asList(change.before())).bind("oldText", asText(change.before()))
-                    .bind("newList", asList(change.after())).bind("newText", asText(change.after()))
-                    .bind("by", update.changedBy()).bind("at", SqlRows.utc(update.changedAt()))
-                    .add();
+            HistoryRows.bind(batch, lead.id().value(), lead.orgId().value(), change.field().wireName(), change.before(),
+                    change.after(), update.changedBy(), update.changedAt()).add();
         }
         batch.execute();
-    }
-
-    private static String[] asList(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toArray(String[]::new) : null;
-    }
-
-    private static String asText(Object value) {
-        return value instanceof String text ? text : null;
     }
 }

@@ -1,6 +1,11 @@
 package com.coachintel.leads.adapter.persistence;
 
+import com.coachintel.leads.domain.idempotency.IdempotencyRecords;
+import com.coachintel.leads.domain.port.ConsentLedger;
 import com.coachintel.leads.domain.port.LeadCsvSource;
+import com.coachintel.leads.domain.port.LeadIntake;
+import com.coachintel.leads.domain.port.OrgDirectory;
+import com.coachintel.leads.domain.port.RateLimiter;
 import com.coachintel.leads.domain.port.LeadExports;
 import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.port.LeadStore;
@@ -80,6 +85,31 @@ public final class PostgresPersistence {
     /** The {@link LeadStore} port: the write side of the lead store. */
     public LeadStore leadStore() {
         return new JdbiLeadStore(jdbi);
+    }
+
+    /** The {@link LeadIntake} port: creating and capturing leads. */
+    public LeadIntake leadIntake() {
+        return new JdbiLeadIntake(jdbi);
+    }
+
+    /** The {@link ConsentLedger} port: leads' consent ledgers. */
+    public ConsentLedger consentLedger() {
+        return new JdbiConsentLedger(jdbi);
+    }
+
+    /** The {@link OrgDirectory} port. */
+    public OrgDirectory orgDirectory() {
+        return new JdbiOrgDirectory(jdbi);
+    }
+
+    /** The {@link RateLimiter} port, shared by every process on this database. */
+    public RateLimiter rateLimiter() {
+        return new PostgresRateLimiter(jdbi);
+    }
+
+    /** The {@link IdempotencyRecords} port, shared by every process on this database. */
+    public IdempotencyRecords idempotencyRecords() {
+        return new JdbiIdempotencyRecords(jdbi);
     }
 
     /** The {@link LeadCsvSource} port: leads as streamed CSV. */
