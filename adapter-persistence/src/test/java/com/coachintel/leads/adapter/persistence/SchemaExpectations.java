@@ -8,7 +8,8 @@ public final class SchemaExpectations {
     /** Every table of the data model. */
     public static final List<String> TABLES = List.of(
             "orgs", "users", "leads", "lead_consents", "message_events", "lead_status_changes", "lead_field_changes",
-            "lead_exports", "lead_export_chunks", "lead_status_counts", "lead_tag_counts");
+            "lead_exports", "lead_export_chunks", "lead_status_counts", "lead_tag_counts", "idempotency_keys",
+            "rate_limit_windows");
 
     /** Every index the spec names, plus the ones the queries need, by name and definition fragment. */
     public static final List<List<String>> INDEXES = List.of(
