@@ -50,10 +50,13 @@ class LeadsApplicationTest {
                 .contains("Jobs       worker running");
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped cleanly").isFalse();
 
-        try (LeadsApplication again = LeadsApplication.start(embeddedConfig(Map.of()))) {
+        // The demo org, seeded on the first start, can receive public captures from the second on.
+        try (LeadsApplication again = LeadsApplication.start(embeddedConfig(Map.of("LEADS_PUBLIC_CAPTURE_ORG", "Demo Coaching")))) {
             assertThat(get(again, "/ready").statusCode()).isEqualTo(200);
             String summary = String.join("\n", again.startupSummary());
             assertThat(summary).contains("Demo data  present (seeded on an earlier start)");
+            assertThat(summary).contains("Capture    POST /crm/public/leads into Demo Coaching (")
+                    .contains("10 per minute per client address");
             assertThat(countLeads(port(summary))).isEqualTo(1050);
         }
     }
@@ -63,8 +66,17 @@ class LeadsApplicationTest {
         try (LeadsApplication app = LeadsApplication.start(embeddedConfig(Map.of("LEADS_DEMO_DATA", "false")))) {
             String summary = String.join("\n", app.startupSummary());
             assertThat(summary).contains("Demo data  off");
+            assertThat(summary).contains("Capture    public capture off (set LEADS_PUBLIC_CAPTURE_ORG");
             assertThat(countLeads(port(summary))).isZero();
         }
+    }
+
+    @Test
+    void a_capture_org_that_does_not_exist_stops_startup_naming_the_variable() {
+        assertThatThrownBy(() -> LeadsApplication.start(embeddedConfig(Map.of("LEADS_DEMO_DATA", "false",
+                "LEADS_PUBLIC_CAPTURE_ORG", "No Such Coaching"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("LEADS_PUBLIC_CAPTURE_ORG names no org: 'No Such Coaching'");
     }
 
     @Test

@@ -118,6 +118,24 @@ class LeadsConfigTest {
     }
 
     @Test
+    void public_capture_is_off_by_default_and_its_settings_are_read_as_lists() {
+        LeadsConfig defaults = config(Map.of());
+        assertThat(defaults.publicCaptureOrg()).isEmpty();
+        assertThat(defaults.captureRateLimit()).isEqualTo(10);
+        assertThat(defaults.corsOrigins()).isEmpty();
+        assertThat(defaults.trustedProxies()).isEmpty();
+
+        LeadsConfig set = config(Map.of("LEADS_PUBLIC_CAPTURE_ORG", " Demo Coaching ", "LEADS_CAPTURE_RATE_LIMIT", "600",
+                "LEADS_CORS_ORIGINS", "https://App.CoachIntel.com, http://localhost:3000,",
+                "LEADS_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7, fd00::/8"));
+        assertThat(set.publicCaptureOrg()).contains("Demo Coaching");
+        assertThat(set.captureRateLimit()).isEqualTo(600);
+        assertThat(set.corsOrigins()).containsExactlyInAnyOrder("https://app.coachintel.com", "http://localhost:3000");
+        assertThat(set.trustedProxies()).extracting(Object::toString)
+                .containsExactly("10.0.0.0/8", "192.168.1.7/32", "fd00:0:0:0:0:0:0:0/8");
+    }
+
+    @Test
     void dashboard_credentials_come_in_pairs() {
         assertThatThrownBy(() -> config(Map.of("JOBRUNR_DASHBOARD_USER", "ops")))
                 .hasMessageContaining("JOBRUNR_DASHBOARD_USER and JOBRUNR_DASHBOARD_PASSWORD go together");
@@ -154,6 +172,12 @@ class LeadsConfigTest {
         "DATABASE_URL|mysql://db/leads|DATABASE_URL is not a PostgreSQL URL: unknown scheme. Accepted: jdbc:postgresql://",
         "DATABASE_URL|postgres:///leads|DATABASE_URL is not a PostgreSQL URL: no host",
         "DATABASE_URL|jdbc:postgresql://db:5432/|DATABASE_URL is not a PostgreSQL URL: no database name",
+        "LEADS_CAPTURE_RATE_LIMIT|0|LEADS_CAPTURE_RATE_LIMIT must be a whole number from 1 to 1000000, got '0'",
+        "LEADS_CORS_ORIGINS|*|LEADS_CORS_ORIGINS must be a comma-separated list of origins: '*' is not allowed",
+        "LEADS_CORS_ORIGINS|https://app.example.com/waitlist|LEADS_CORS_ORIGINS must be a comma-separated list of origins: 'https://app.example.com/waitlist' is not an origin",
+        "LEADS_CORS_ORIGINS|app.example.com|LEADS_CORS_ORIGINS must be a comma-separated list of origins",
+        "LEADS_TRUSTED_PROXIES|10.0.0.0/33|LEADS_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR blocks",
+        "LEADS_TRUSTED_PROXIES|proxy.internal|LEADS_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR blocks",
     })
     void a_bad_value_names_the_variable_and_the_accepted_form(String variable, String value, String message) {
         assertThatThrownBy(() -> config(Map.of(variable, value)))
