@@ -3,19 +3,17 @@ package com.coachintel.leads.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachintel.leads.adapter.http.ContractClient;
+import com.coachintel.leads.adapter.persistence.Concurrently;
 import com.coachintel.leads.adapter.persistence.LeadRows;
 import com.coachintel.leads.adapter.persistence.TestDatabase;
 import com.coachintel.leads.adapter.persistence.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,20 +68,13 @@ class LeadsIntakeApiTest {
     }
 
     static ContractClient.Exchange post(ContractClient as, String path, String json, String... headers) {
-        return as.send("POST", path, json, true, withJson(headers));
+        return as.send("POST", path, json, true, ContractClient.jsonHeaders(headers));
     }
 
     static ContractClient.Exchange postInvalid(ContractClient as, String path, String json, String... headers) {
-        return as.send("POST", path, json, false, withJson(headers));
+        return as.send("POST", path, json, false, ContractClient.jsonHeaders(headers));
     }
 
-    static String[] withJson(String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Content-Type";
-        all[1] = "application/json";
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return all;
-    }
 
     /** A client address of its own, so that a test's captures count in a bucket no other test uses. */
     static String newClientAddress() {
@@ -134,7 +125,7 @@ class LeadsIntakeApiTest {
 
     @Test
     void twenty_concurrent_creates_of_one_email_give_one_201_and_nineteen_409() throws Exception {
-        List<ContractClient.Exchange> answers = concurrently(20,
+        List<ContractClient.Exchange> answers = Concurrently.run(20,
                 () -> post(client, "/leads", "{\"email\": \"race@example.com\", \"first_name\": \"Race\"}"));
 
         List<ContractClient.Exchange> created = answers.stream().filter(a -> a.status() == 201).toList();
@@ -261,7 +252,7 @@ class LeadsIntakeApiTest {
     @Test
     void twenty_concurrent_captures_of_one_new_email_give_one_lead_and_a_consent_per_flag_sent() throws Exception {
         String address = newClientAddress();
-        List<ContractClient.Exchange> answers = concurrently(20, () -> capture(address,
+        List<ContractClient.Exchange> answers = Concurrently.run(20, () -> capture(address,
                 "{\"email\": \"crowd@example.com\", \"consent_email\": true, \"consent_sms\": true}"));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(202, 429));
@@ -373,25 +364,4 @@ class LeadsIntakeApiTest {
         return client.send(method, path, json, true, "Content-Type", "application/json");
     }
 
-    static List<ContractClient.Exchange> concurrently(int n, Callable<ContractClient.Exchange> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ContractClient.Exchange>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<ContractClient.Exchange> answers = new ArrayList<>();
-            for (Future<ContractClient.Exchange> future : futures) {
-                answers.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

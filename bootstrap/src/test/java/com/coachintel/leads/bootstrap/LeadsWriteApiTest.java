@@ -4,6 +4,7 @@ import static com.coachintel.leads.adapter.persistence.LeadRows.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachintel.leads.adapter.http.ContractClient;
+import com.coachintel.leads.adapter.persistence.Concurrently;
 import com.coachintel.leads.adapter.persistence.LeadRows;
 import com.coachintel.leads.adapter.persistence.TestDatabase;
 import com.coachintel.leads.adapter.persistence.TestPostgres;
@@ -16,10 +17,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -228,7 +225,7 @@ class LeadsWriteApiTest {
             writers.add(() -> send("PATCH", lead + "/notes", "{\"notes\": \"" + notes + "\"}").status());
         }
 
-        assertThat(runTogether(writers)).containsOnly(200);
+        assertThat(Concurrently.all(writers)).containsOnly(200);
 
         JsonNode after = client.get(lead).json();
         JsonNode items = history(lead).get("items");
@@ -264,7 +261,7 @@ class LeadsWriteApiTest {
             });
         }
 
-        runTogether(writers);
+        Concurrently.all(writers);
 
         JsonNode after = client.get(lead).json();
         Set<String> tags = new HashSet<>();
@@ -274,25 +271,4 @@ class LeadsWriteApiTest {
         assertThat(history(lead).get("total").asLong()).isEqualTo(20);
     }
 
-    private static List<Integer> runTogether(List<Callable<Integer>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -48,6 +48,15 @@ public final class ContractClient {
         return this;
     }
 
+    /** {@code headers} with {@code Content-Type: application/json} in front, for {@link #send}. */
+    public static String[] jsonHeaders(String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return all;
+    }
+
     /** A GET the test means to be valid: request and response are checked against the contract. */
     public Exchange get(String pathAndQuery, String... headers) {
         return send("GET", pathAndQuery, null, true, headers);

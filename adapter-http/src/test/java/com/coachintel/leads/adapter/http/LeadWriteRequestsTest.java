@@ -39,11 +39,7 @@ class LeadWriteRequestsTest {
     }
 
     static String[] withJson(String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Content-Type";
-        all[1] = "application/json";
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return all;
+        return ContractClient.jsonHeaders(headers);
     }
 
     @Test

@@ -19,16 +19,10 @@ import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.port.LeadIntake;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,7 +104,7 @@ class JdbiLeadIntakeTest {
 
     @Test
     void twenty_concurrent_creates_of_one_email_make_one_lead_and_nineteen_duplicates() throws Exception {
-        List<Object> outcomes = concurrently(20, () -> {
+        List<Object> outcomes = Concurrently.<Object>run(20, () -> {
             try {
                 return intake.create(lead(org, "race@example.com", LeadProfile.empty(), List.of(), "coach@acme.test"));
             } catch (DuplicateLeadException e) {
@@ -159,7 +153,7 @@ class JdbiLeadIntakeTest {
 
     @Test
     void twenty_concurrent_captures_of_one_new_email_make_one_lead_with_every_consent() throws Exception {
-        List<Object> outcomes = concurrently(20, () -> intake.capture(lead(org, "crowd@example.com", LeadProfile.empty(),
+        List<Object> outcomes = Concurrently.<Object>run(20, () -> intake.capture(lead(org, "crowd@example.com", LeadProfile.empty(),
                 List.of(grant(ConsentChannel.EMAIL, "public-capture")), "public-capture")));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(LeadIntake.CaptureOutcome.class));
@@ -172,26 +166,4 @@ class JdbiLeadIntakeTest {
         LeadCountersTest.assertCountersMatchCountingIn(db);
     }
 
-    /** Runs {@code task} on {@code n} threads released at once; each result or exception, in no order. */
-    static List<Object> concurrently(int n, Callable<Object> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -13,6 +13,7 @@ import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.PhoneNumber;
 import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.ValidationException;
+import com.coachintel.leads.application.TestPhones;
 import com.coachintel.leads.domain.port.PhoneNumberParser;
 import com.coachintel.leads.domain.user.Caller;
 import java.time.Instant;
@@ -28,16 +29,7 @@ class IntakeCommandsTest {
     static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     static final OrgId ORG = new OrgId(UUID.randomUUID());
     static final Caller COACH = new Caller(ORG, "coach@example.com");
-    static final PhoneNumberParser PHONES = (raw, field) -> {
-        String digits = raw.replaceAll("[^0-9+]", "");
-        if (digits.matches("\\+[1-9][0-9]{7,14}")) {
-            return new PhoneNumber(digits);
-        }
-        if (digits.matches("[2-9][0-9]{9}")) {
-            return new PhoneNumber("+1" + digits);
-        }
-        throw ValidationException.of(field, "'" + raw + "' is not a valid phone number");
-    };
+    static final PhoneNumberParser PHONES = TestPhones.US;
 
     static CreateLeadCommand create(String email) {
         return new CreateLeadCommand(email, null, null, null, null, null, null, null, null, null, Map.of());

@@ -15,6 +15,7 @@ import com.coachintel.leads.domain.PhoneNumber;
 import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.ValidationException;
 import com.coachintel.leads.domain.VersionMismatchException;
+import com.coachintel.leads.application.TestPhones;
 import com.coachintel.leads.domain.port.PhoneNumberParser;
 import com.coachintel.leads.domain.user.Caller;
 import java.time.Clock;
@@ -32,17 +33,7 @@ class LeadChangeServiceTest {
     static final Caller COACH = new Caller(ORG, "coach@example.com");
     static final Caller STRANGER = new Caller(new OrgId(UUID.randomUUID()), "stranger@example.com");
 
-    /** Accepts US numbers written as ten digits, like a parser with default region US would. */
-    static final PhoneNumberParser PHONES = (raw, field) -> {
-        String digits = raw.replaceAll("[^0-9+]", "");
-        if (digits.matches("\\+[1-9][0-9]{7,14}")) {
-            return new PhoneNumber(digits);
-        }
-        if (digits.matches("[2-9][0-9]{9}")) {
-            return new PhoneNumber("+1" + digits);
-        }
-        throw ValidationException.of(field, "'" + raw + "' is not a valid phone number");
-    };
+    static final PhoneNumberParser PHONES = TestPhones.US;
 
     final InMemoryLeads store = new InMemoryLeads();
     final LeadChangeService service = new LeadChangeService(store, store, PHONES, Clock.fixed(NOW, ZoneOffset.UTC));
