@@ -26,8 +26,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiLeadIntake implements LeadIntake {
 
-    /** How often a capture looks for the row that made its insert a no-op, in case that row is deleted in between. */
-    private static final int CAPTURE_ATTEMPTS = 3;
+    /** How often an insert is tried again when the lead that made it a no-op is deleted before it can be found. */
+    private static final int ATTEMPTS = 3;
 
     private final Jdbi jdbi;
 
@@ -38,7 +38,7 @@ final class JdbiLeadIntake implements LeadIntake {
     @Override
     public LeadId create(NewLead lead) {
         for (int attempt = 1; ; attempt++) {
-            Optional<LeadId> created = jdbi.inTransaction(handle -> insertNew(handle, lead));
+            Optional<LeadId> created = jdbi.withHandle(handle -> insertNew(handle, lead));
             if (created.isPresent()) {
                 return created.get();
             }
@@ -46,7 +46,7 @@ final class JdbiLeadIntake implements LeadIntake {
             if (existing.isPresent()) {
                 throw new DuplicateLeadException(existing.get());
             }
-            if (attempt == CAPTURE_ATTEMPTS) { // the conflicting lead keeps being deleted as we look
+            if (attempt == ATTEMPTS) { // the conflicting lead keeps being deleted as we look
                 throw new IllegalStateException("could not create a lead: its email kept conflicting with a deleted lead");
             }
         }
@@ -54,32 +54,33 @@ final class JdbiLeadIntake implements LeadIntake {
 
     @Override
     public CaptureOutcome capture(NewLead lead) {
-        return jdbi.inTransaction(handle -> {
-            for (int attempt = 1; attempt <= CAPTURE_ATTEMPTS; attempt++) {
-                Optional<LeadId> created = insertNew(handle, lead);
-                if (created.isPresent()) {
-                    return new CaptureOutcome(created.get(), true, List.of());
-                }
-                Optional<CaptureOutcome> again = captureAgain(handle, lead);
-                if (again.isPresent()) {
-                    return again.get();
-                }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<LeadId> created = jdbi.withHandle(handle -> insertNew(handle, lead));
+            if (created.isPresent()) {
+                return new CaptureOutcome(created.get(), true, List.of());
             }
-            throw new IllegalStateException("could not capture a lead: its email kept conflicting with a deleted lead");
-        });
+            Optional<CaptureOutcome> again = jdbi.inTransaction(handle -> captureAgain(handle, lead));
+            if (again.isPresent()) {
+                return again.get();
+            }
+        }
+        throw new IllegalStateException("could not capture a lead: its email kept conflicting with a deleted lead");
     }
 
-    /** Inserts the lead with its history and consents; empty when the org already has the email. */
+    /**
+     * Inserts the lead, its {@code created} history entry, its consent entries and theirs, in one statement (so one
+     * round trip and, without a transaction around it, atomic by itself); empty when the org already has the email.
+     *
+     * <p>One statement because of the counters: the insert's statement-level trigger upserts the org's
+     * {@code waitlist} counter row (and each tag's), and that row stays locked until the insert commits, so every
+     * concurrent insert into the org queues on it. Written as several statements, the lock was held across every
+     * further round trip of the transaction. The consent history needs no look-up: a new lead has no earlier entry,
+     * so its consent in force goes from none to its one entry per channel.
+     */
     private static Optional<LeadId> insertNew(Handle handle, NewLead lead) {
         LeadProfile profile = lead.profile();
-        Optional<UUID> id = handle.createQuery("""
-                        INSERT INTO leads (org_id, status, email, first_name, last_name, phone, tags, source, utm_source,
-                                           utm_medium, utm_campaign, notes, notes_updated_at, notes_updated_by,
-                                           created_at, updated_at)
-                        VALUES (:org, :status, :email, :firstName, :lastName, :phone, CAST(:tags AS text[]), :source,
-                                :utmSource, :utmMedium, :utmCampaign, :notes, :notesAt, :notesBy, :at, :at)
-                        ON CONFLICT (org_id, lower(email)) DO NOTHING
-                        RETURNING id""")
+        List<ConsentEntry> consents = lead.consents();
+        return handle.createQuery(INSERT_NEW)
                 .bind("org", lead.org().value())
                 .bind("status", NewLead.INITIAL_STATUS.wireName())
                 .bind("email", lead.email().value())
@@ -94,15 +95,51 @@ final class JdbiLeadIntake implements LeadIntake {
                 .bind("notes", lead.notes().map(Notes::text).orElse(null))
                 .bind("notesAt", lead.notes().isPresent() ? SqlRows.utc(lead.createdAt()) : null)
                 .bind("notesBy", lead.notes().isPresent() ? lead.createdBy() : null)
+                .bind("by", lead.createdBy())
                 .bind("at", SqlRows.utc(lead.createdAt()))
+                .bind("channels", column(consents, entry -> entry.channel().wireName()))
+                .bind("granted", column(consents, entry -> Boolean.toString(entry.granted())))
+                .bind("capturedAt", column(consents, entry -> entry.capturedAt().toString()))
+                .bind("consentSources", column(consents, ConsentEntry::source))
+                .bind("versions", column(consents, ConsentEntry::textVersion))
+                .bind("ips", column(consents, ConsentEntry::ip))
+                .bind("userAgents", column(consents, ConsentEntry::userAgent))
+                .bind("recordedBy", column(consents, ConsentEntry::recordedBy))
                 .mapTo(UUID.class)
-                .findOne();
-        id.ifPresent(lead0 -> {
-            HistoryRows.insert(handle, lead0, lead.org().value(), HistoryRows.CREATED, null, profile.source(),
-                    lead.createdBy(), lead.createdAt());
-            appendConsents(handle, lead, lead0);
-        });
-        return id.map(LeadId::new);
+                .findOne()
+                .map(LeadId::new);
+    }
+
+    private static final String INSERT_NEW = """
+            WITH lead AS (
+                INSERT INTO leads (org_id, status, email, first_name, last_name, phone, tags, source, utm_source, utm_medium,
+                                   utm_campaign, notes, notes_updated_at, notes_updated_by, created_at, updated_at)
+                VALUES (:org, :status, :email, :firstName, :lastName, :phone, CAST(:tags AS text[]), :source, :utmSource,
+                        :utmMedium, :utmCampaign, :notes, :notesAt, :notesBy, :at, :at)
+                ON CONFLICT (org_id, lower(email)) DO NOTHING
+                RETURNING id, org_id),
+            created AS (
+                INSERT INTO lead_field_changes (lead_id, org_id, field, old_value, new_value, changed_by, changed_at)
+                SELECT id, org_id, 'created', NULL, to_jsonb(CAST(:source AS text)), :by, :at FROM lead),
+            consents AS (
+                INSERT INTO lead_consents (lead_id, org_id, channel, granted, captured_at, source, consent_version, ip,
+                                           user_agent, recorded_by)
+                SELECT lead.id, lead.org_id, c.channel, CAST(c.granted AS boolean), CAST(c.captured_at AS timestamptz),
+                       c.source, c.version, CAST(c.ip AS inet), c.user_agent, c.recorded_by
+                FROM lead, unnest(CAST(:channels AS text[]), CAST(:granted AS text[]), CAST(:capturedAt AS text[]),
+                                  CAST(:consentSources AS text[]), CAST(:versions AS text[]), CAST(:ips AS text[]),
+                                  CAST(:userAgents AS text[]), CAST(:recordedBy AS text[]))
+                     AS c(channel, granted, captured_at, source, version, ip, user_agent, recorded_by)
+                RETURNING lead_id, org_id, channel, granted, recorded_by, recorded_at),
+            consent_history AS ( -- data-modifying: runs whether or not the query below reads it
+                INSERT INTO lead_field_changes (lead_id, org_id, field, old_value, new_value, changed_by, changed_at)
+                SELECT lead_id, org_id, 'consent_' || channel, NULL,
+                       to_jsonb(CASE WHEN granted THEN 'granted' ELSE 'revoked' END), recorded_by, recorded_at
+                FROM consents)
+            SELECT id FROM lead""";
+
+    private static String[] column(List<ConsentEntry> consents, java.util.function.Function<ConsentEntry, String> value) {
+        return consents.stream().map(value).toArray(String[]::new);
     }
 
     /** Completes the org's lead with this email; empty when there is none (deleted since the insert conflicted). */
