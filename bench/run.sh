@@ -8,6 +8,9 @@
 set -euo pipefail
 
 N=${N:-1000000}
+# Which scenarios: "reads" (lists, detail, events, the /health floor, export) and/or "intake" (capture, create).
+SCENARIOS=${SCENARIOS:-reads intake}
+wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 DURATION=${DURATION:-15s}
 CONNECTIONS=16
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -30,16 +33,22 @@ cp "$BUILT_JAR" "$JAR"
 export PGHOST=localhost PGPORT=$DB_PORT PGUSER=postgres PGDATABASE=leads
 PSQL="psql -X -q -v ON_ERROR_STOP=1"
 
+start_api() { # extra VAR=value settings...: starts the jar on the run's embedded PostgreSQL and waits until it is ready
+  env LEADS_DATA_DIR="$OUT/data" LEADS_EMBEDDED_DB_PORT=$DB_PORT LEADS_HTTP_PORT=$API_PORT LEADS_DEMO_DATA=false \
+    DATABASE_POOL_SIZE=$CONNECTIONS LEADS_JOBS_WORKER=false "$@" java -Xmx128m -XX:+UseSerialGC -jar "$JAR" >> "$OUT/api.log" 2>&1 &
+  API_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$API_PORT/ready" >/dev/null 2>&1 && return 0
+    kill -0 $API_PID 2>/dev/null || { cat "$OUT/api.log"; exit 1; }
+    sleep 0.5
+  done
+}
+stop_api() {
+  kill $API_PID 2>/dev/null; wait $API_PID 2>/dev/null || true
+}
+trap stop_api EXIT
 echo "== starting leads.jar (-Xmx128m) on an embedded PostgreSQL (port $DB_PORT)"
-LEADS_DATA_DIR=$OUT/data LEADS_EMBEDDED_DB_PORT=$DB_PORT LEADS_HTTP_PORT=$API_PORT LEADS_DEMO_DATA=false DATABASE_POOL_SIZE=$CONNECTIONS \
-  LEADS_JOBS_WORKER=false java -Xmx128m -XX:+UseSerialGC -jar "$JAR" > "$OUT/api.log" 2>&1 &
-API_PID=$!
-trap 'kill $API_PID 2>/dev/null; wait $API_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$API_PORT/ready" >/dev/null 2>&1 && break
-  kill -0 $API_PID 2>/dev/null || { cat "$OUT/api.log"; exit 1; }
-  sleep 0.5
-done
+start_api
 # pgbench and psql reach PostgreSQL the way the API's pool does: over the Unix socket the jar names at startup
 # (loopback TCP costs both sides more CPU per round trip), or over TCP when it names none.
 API_SOCKET=$(grep -Eo 'pool over the Unix socket [^)]+' "$OUT/api.log" | awk '{ print $NF }' || true)
@@ -68,6 +77,17 @@ $PSQL -c "CREATE TABLE bench_ids AS SELECT row_number() OVER () AS i, id FROM (S
 # Keyed, so that pgbench's pick of an id (the one statement it runs that the API does not) costs one index probe.
 $PSQL -c "ALTER TABLE bench_ids ADD PRIMARY KEY (i)" >/dev/null
 $PSQL -At -c "SELECT id FROM bench_ids ORDER BY i" > "$OUT/ids.txt"
+# Known emails for the capture scenario: 1,000 of the biggest org's leads, keyed like bench_ids.
+$PSQL -c "CREATE TABLE bench_known AS SELECT row_number() OVER () AS i, email FROM (SELECT email FROM leads WHERE org_id = '$ORG' ORDER BY md5(email) LIMIT 1000) s" >/dev/null
+$PSQL -c "ALTER TABLE bench_known ADD PRIMARY KEY (i)" >/dev/null
+$PSQL -At -c "SELECT email FROM bench_known ORDER BY i" > "$OUT/known.txt"
+
+# Restarted with public capture into the biggest org, its rate limit raised so that the run measures the writes
+# rather than 429s, and 127.0.0.1 trusted as a proxy, so that each capture names its own client in X-Forwarded-For.
+# (The capture org must exist when the API starts, and the load has only just made it.)
+echo "== restarting leads.jar with public capture into Bench Org 01"
+stop_api
+start_api LEADS_PUBLIC_CAPTURE_ORG="Bench Org 01" LEADS_CAPTURE_RATE_LIMIT=1000000 LEADS_TRUSTED_PROXIES=127.0.0.1/32
 
 RESULTS=$OUT/results.tsv
 printf 'scenario\tapi_rps\tp50_ms\tp99_ms\terrors\tlimit_tps\tratio\tjvm_cpu_ms\tpg_cpu_ms_api\tpg_cpu_ms_limit\twrk_cpu_ms\tbusy_pct\n' > "$RESULTS"
@@ -111,10 +131,11 @@ api_wrk() { # file name, path-or-empty, extra wrk args...; prints one RESULT lin
     "busy=$(awk -v i=$(( idle1 - idle0 )) -v t=$(( total1 - total0 )) 'BEGIN { printf "%.0f", (t > 0 ? 100 * (1 - i / t) : 0) }')"
 }
 
-limit_pgbench() { # file name, script; prints "tps pg_ms_per_transaction"
-  local name=$1 script=$2 pg0 transactions
+limit_pgbench() { # file name, scripts (space-separated, each may carry pgbench's @weight); prints "tps pg_ms_per_transaction"
+  local name=$1 scripts=$2 pg0 transactions file files=()
+  for file in $scripts; do files+=(-f "$file"); done
   pg0=$(pg_ticks)
-  pgbench -n -M prepared -c $CONNECTIONS -j 2 -T "${DURATION%s}" "${PARAMETERS[@]/#/-D}" -f "$script" \
+  pgbench -n -M prepared -c $CONNECTIONS -j 2 -T "${DURATION%s}" "${PARAMETERS[@]/#/-D}" "${files[@]}" \
     > "$OUT/pgbench-$name.txt" 2>&1 || { cat "$OUT/pgbench-$name.txt"; exit 1; }
   local pg_used=$(( $(pg_ticks) - pg0 ))
   transactions=$(grep -Eo 'number of transactions actually processed: [0-9]+' "$OUT/pgbench-$name.txt" | grep -Eo '[0-9]+$')
@@ -184,85 +205,107 @@ list_scenario() { # name, query string, pgbench script
   measure "$name" "/leads$query" "$script" -H "x-user-email: $EMAIL" -s "$BENCH_DIR/wrk/report.lua"
 }
 
+if wants reads; then
 # Not recorded: HotSpot's C2 compiler shares the two cores with the load, so the hot paths take a minute or
-# more of traffic to compile (list page 1 measured 216 req/s in its first 10 s and 830 after 90 s). A server
-# in production has long done that, so every scenario's requests get traffic first, at 8 connections, which
-# leaves the compiler thread a share of the CPU.
-echo "== JIT warm-up (${JIT_WARMUP:-180s}, not recorded)"
-IDS_FILE=$OUT/ids.txt USER_EMAIL=$EMAIL wrk -t1 -c8 -d"${JIT_WARMUP:-180s}" --timeout 10s -s "$BENCH_DIR/wrk/warmup.lua" \
-  "http://127.0.0.1:$API_PORT" > "$OUT/wrk-warmup.txt" 2>&1
-
-while read -r line; do with_literals "$line"; done < "$BENCH_DIR/pgbench/list-first-page.sql" > "$OUT/list-first-page.sql"
-list_scenario "list page 1 (biggest org)" "" "$OUT/list-first-page.sql"
-list_scenario "status + date range" "?status=invited&date_from=2025-06-01&date_to=2025-08-31" \
-  "$(filtered_script status-date "l.org_id = :org AND l.status = ANY(CAST(:statuses AS text[])) AND l.created_at >= :createdFrom AND l.created_at < :createdBefore")"
-list_scenario "tag" "?tag=mindset" \
-  "$(filtered_script tag "l.org_id = :org AND l.tags @> CAST(:tags AS text[])" \
-      "SELECT coalesce(sum(n), 0) FROM lead_tag_counts WHERE org_id = :org AND tag = (CAST(:tags AS text[]))[1];")"
-list_scenario "q of 3 letters" "?q=son" \
-  "$(filtered_script q "l.org_id = :org AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower(:searchPattern)")"
-
-for scenario in detail events; do
-  echo "== $scenario"
-  suffix=""; [ $scenario = events ] && suffix="/events"
-  IDS_FILE=$OUT/ids.txt SUFFIX=$suffix USER_EMAIL=$EMAIL measure "$scenario" "" "$BENCH_DIR/pgbench/$scenario.sql" \
-    -s "$BENCH_DIR/wrk/ids.lua"
-done
-
-# The floor: what the JVM's HTTP stack costs per request with no database work at all. A request that must
-# cost the JVM less than this to reach its ratio target cannot reach it on this machine.
-echo "== floor: GET /health"
-api_warmup "/health" -s "$BENCH_DIR/wrk/report.lua"
-line=$(api_wrk "health (floor, no database)" "/health" -s "$BENCH_DIR/wrk/report.lua")
-printf '%s\t%s\t%s\t%s\t%s\t-\t-\t%s\t%s\t-\t%s\t%s\n' "GET /health (floor, no database)" \
-  "$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$line")" \
-  "$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*errors=([0-9]+).*/\1/' <<< "$line")" \
-  "$(sed -E 's/.*jvm_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*pg_ms=([0-9.]+).*/\1/' <<< "$line")" \
-  "$(sed -E 's/.*wrk_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*busy=([0-9]+).*/\1/' <<< "$line")" >> "$RESULTS"
-echo "   $line"
-
-echo "== export of the biggest org"
-EXPORT_SQL="SELECT l.id, l.created_at, l.updated_at, l.status, l.first_name, l.last_name, l.email, l.phone, array_to_string(l.tags, E'\\x1F') AS tags, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.last_contacted_at, l.version FROM leads l WHERE l.org_id = '$ORG' ORDER BY l.created_at DESC, l.id DESC"
-# One export first, not recorded, for the JIT (its first run here took 7.2 s, the next ones 4.3 s).
-curl -s -o /dev/null -X POST -H "x-user-email: $EMAIL" -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$API_PORT/leads/export"
-RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$API_PID/status)
-COPY_START=$(date +%s.%N); PG0=$(pg_ticks)
-COPY_ROWS=$($PSQL -c "COPY ($EXPORT_SQL) TO STDOUT WITH CSV" | wc -l)
-COPY_SECONDS=$(awk -v a="$(date +%s.%N)" -v b="$COPY_START" 'BEGIN { printf "%.3f", a - b }')
-COPY_PG_CPU=$(per_request_ms $(( $(pg_ticks) - PG0 )) 1000)
-PG0=$(pg_ticks); JVM0=$(jvm_ticks)
-read -r API_SECONDS API_BYTES API_STATUS < <(curl -s -o "$OUT/export.csv" -w '%{time_total} %{size_download} %{http_code}\n' \
-  -X POST -H "x-user-email: $EMAIL" -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$API_PORT/leads/export")
-EXPORT_PG_CPU=$(per_request_ms $(( $(pg_ticks) - PG0 )) 1000); EXPORT_JVM_CPU=$(per_request_ms $(( $(jvm_ticks) - JVM0 )) 1000)
-API_ROWS=$(( $(wc -l < "$OUT/export.csv") - 1 ))
-HWM=$(awk '/VmHWM/ {print $2}' /proc/$API_PID/status)
-COPY_RPS=$(awk -v r="$COPY_ROWS" -v s="$COPY_SECONDS" 'BEGIN { printf "%.0f", r / s }')
-API_RPS=$(awk -v r="$API_ROWS" -v s="$API_SECONDS" 'BEGIN { printf "%.0f", r / s }')
-EXPORT_ERRORS=0; [ "$API_STATUS" = 200 ] || EXPORT_ERRORS=1
-echo "   API ${API_ROWS} rows in ${API_SECONDS}s (${API_RPS} rows/s, HTTP $API_STATUS); COPY ${COPY_ROWS} rows in ${COPY_SECONDS}s (${COPY_RPS} rows/s)"
-echo "   JVM RSS before the export ${RSS_BEFORE} kB, peak over the whole run ${HWM} kB (-Xmx128m)"
-echo "   CPU: the API's export JVM ${EXPORT_JVM_CPU} s + PostgreSQL ${EXPORT_PG_CPU} s; COPY PostgreSQL ${COPY_PG_CPU} s"
-printf 'export (rows/s)\t%s\t-\t-\t%s\t%s\t%s\t-\t-\t-\t-\t-\n' "$API_RPS" "$EXPORT_ERRORS" "$COPY_RPS" \
-  "$(awk -v a="$API_RPS" -v b="$COPY_RPS" 'BEGIN { printf "%.2f", a / b }')" >> "$RESULTS"
-
-echo "== EXPLAIN (ANALYZE, BUFFERS) of each list query"
-{
-  for f in "$OUT/list-first-page.sql" "$OUT/status-date.sql" "$OUT/tag.sql" "$OUT/q.sql"; do
-    grep -E '^SELECT (\(SELECT|count|coalesce|l\.id|WITH)|^WITH' "$f" | while read -r line; do with_literals "$line"; done | while read -r statement; do
-      echo "-- $statement"
-      $PSQL -c "EXPLAIN (ANALYZE, BUFFERS) ${statement%;}"
-    done
+  # more of traffic to compile (list page 1 measured 216 req/s in its first 10 s and 830 after 90 s). A server
+  # in production has long done that, so every scenario's requests get traffic first, at 8 connections, which
+  # leaves the compiler thread a share of the CPU.
+  echo "== JIT warm-up (${JIT_WARMUP:-180s}, not recorded)"
+  IDS_FILE=$OUT/ids.txt USER_EMAIL=$EMAIL wrk -t1 -c8 -d"${JIT_WARMUP:-180s}" --timeout 10s -s "$BENCH_DIR/wrk/warmup.lua" \
+    "http://127.0.0.1:$API_PORT" > "$OUT/wrk-warmup.txt" 2>&1
+  
+  while read -r line; do with_literals "$line"; done < "$BENCH_DIR/pgbench/list-first-page.sql" > "$OUT/list-first-page.sql"
+  list_scenario "list page 1 (biggest org)" "" "$OUT/list-first-page.sql"
+  list_scenario "status + date range" "?status=invited&date_from=2025-06-01&date_to=2025-08-31" \
+    "$(filtered_script status-date "l.org_id = :org AND l.status = ANY(CAST(:statuses AS text[])) AND l.created_at >= :createdFrom AND l.created_at < :createdBefore")"
+  list_scenario "tag" "?tag=mindset" \
+    "$(filtered_script tag "l.org_id = :org AND l.tags @> CAST(:tags AS text[])" \
+        "SELECT coalesce(sum(n), 0) FROM lead_tag_counts WHERE org_id = :org AND tag = (CAST(:tags AS text[]))[1];")"
+  list_scenario "q of 3 letters" "?q=son" \
+    "$(filtered_script q "l.org_id = :org AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower(:searchPattern)")"
+  
+  for scenario in detail events; do
+    echo "== $scenario"
+    suffix=""; [ $scenario = events ] && suffix="/events"
+    IDS_FILE=$OUT/ids.txt SUFFIX=$suffix USER_EMAIL=$EMAIL measure "$scenario" "" "$BENCH_DIR/pgbench/$scenario.sql" \
+      -s "$BENCH_DIR/wrk/ids.lua"
   done
-} > "$OUT/explain.txt" 2>&1
+  
+  # The floor: what the JVM's HTTP stack costs per request with no database work at all. A request that must
+  # cost the JVM less than this to reach its ratio target cannot reach it on this machine.
+  echo "== floor: GET /health"
+  api_warmup "/health" -s "$BENCH_DIR/wrk/report.lua"
+  line=$(api_wrk "health (floor, no database)" "/health" -s "$BENCH_DIR/wrk/report.lua")
+  printf '%s\t%s\t%s\t%s\t%s\t-\t-\t%s\t%s\t-\t%s\t%s\n' "GET /health (floor, no database)" \
+    "$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<< "$line")" \
+    "$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*errors=([0-9]+).*/\1/' <<< "$line")" \
+    "$(sed -E 's/.*jvm_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*pg_ms=([0-9.]+).*/\1/' <<< "$line")" \
+    "$(sed -E 's/.*wrk_ms=([0-9.]+).*/\1/' <<< "$line")" "$(sed -E 's/.*busy=([0-9]+).*/\1/' <<< "$line")" >> "$RESULTS"
+  echo "   $line"
+  
+  echo "== export of the biggest org"
+  EXPORT_SQL="SELECT l.id, l.created_at, l.updated_at, l.status, l.first_name, l.last_name, l.email, l.phone, array_to_string(l.tags, E'\\x1F') AS tags, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.last_contacted_at, l.version FROM leads l WHERE l.org_id = '$ORG' ORDER BY l.created_at DESC, l.id DESC"
+  # One export first, not recorded, for the JIT (its first run here took 7.2 s, the next ones 4.3 s).
+  curl -s -o /dev/null -X POST -H "x-user-email: $EMAIL" -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$API_PORT/leads/export"
+  RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$API_PID/status)
+  COPY_START=$(date +%s.%N); PG0=$(pg_ticks)
+  COPY_ROWS=$($PSQL -c "COPY ($EXPORT_SQL) TO STDOUT WITH CSV" | wc -l)
+  COPY_SECONDS=$(awk -v a="$(date +%s.%N)" -v b="$COPY_START" 'BEGIN { printf "%.3f", a - b }')
+  COPY_PG_CPU=$(per_request_ms $(( $(pg_ticks) - PG0 )) 1000)
+  PG0=$(pg_ticks); JVM0=$(jvm_ticks)
+  read -r API_SECONDS API_BYTES API_STATUS < <(curl -s -o "$OUT/export.csv" -w '%{time_total} %{size_download} %{http_code}\n' \
+    -X POST -H "x-user-email: $EMAIL" -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$API_PORT/leads/export")
+  EXPORT_PG_CPU=$(per_request_ms $(( $(pg_ticks) - PG0 )) 1000); EXPORT_JVM_CPU=$(per_request_ms $(( $(jvm_ticks) - JVM0 )) 1000)
+  API_ROWS=$(( $(wc -l < "$OUT/export.csv") - 1 ))
+  HWM=$(awk '/VmHWM/ {print $2}' /proc/$API_PID/status)
+  COPY_RPS=$(awk -v r="$COPY_ROWS" -v s="$COPY_SECONDS" 'BEGIN { printf "%.0f", r / s }')
+  API_RPS=$(awk -v r="$API_ROWS" -v s="$API_SECONDS" 'BEGIN { printf "%.0f", r / s }')
+  EXPORT_ERRORS=0; [ "$API_STATUS" = 200 ] || EXPORT_ERRORS=1
+  echo "   API ${API_ROWS} rows in ${API_SECONDS}s (${API_RPS} rows/s, HTTP $API_STATUS); COPY ${COPY_ROWS} rows in ${COPY_SECONDS}s (${COPY_RPS} rows/s)"
+  echo "   JVM RSS before the export ${RSS_BEFORE} kB, peak over the whole run ${HWM} kB (-Xmx128m)"
+  echo "   CPU: the API's export JVM ${EXPORT_JVM_CPU} s + PostgreSQL ${EXPORT_PG_CPU} s; COPY PostgreSQL ${COPY_PG_CPU} s"
+  printf 'export (rows/s)\t%s\t-\t-\t%s\t%s\t%s\t-\t-\t-\t-\t-\n' "$API_RPS" "$EXPORT_ERRORS" "$COPY_RPS" \
+    "$(awk -v a="$API_RPS" -v b="$COPY_RPS" 'BEGIN { printf "%.2f", a / b }')" >> "$RESULTS"
+  
+  echo "== EXPLAIN (ANALYZE, BUFFERS) of each list query"
+  {
+    for f in "$OUT/list-first-page.sql" "$OUT/status-date.sql" "$OUT/tag.sql" "$OUT/q.sql"; do
+      grep -E '^SELECT (\(SELECT|count|coalesce|l\.id|WITH)|^WITH' "$f" | while read -r line; do with_literals "$line"; done | while read -r statement; do
+        echo "-- $statement"
+        $PSQL -c "EXPLAIN (ANALYZE, BUFFERS) ${statement%;}"
+      done
+    done
+  } > "$OUT/explain.txt" 2>&1
+fi
+
+# Leads coming in: public captures (half new emails, half known ones) and POST /leads, each against pgbench
+# running the statements the API sends for it. Last, because both add leads to the biggest org.
+intake_scenario() { # name, wrk script, pgbench scripts
+  local name=$1 script=$2 scripts=$3
+  echo "== $name"
+  # Writes take their own JIT warm-up: none of their code ran in the reads' warm-up.
+  RUN_TAG="$(date +%s%N)" KNOWN_FILE=$OUT/known.txt USER_EMAIL=$EMAIL WARMUP=${INTAKE_WARMUP:-60s} \
+    measure "$name" "" "$scripts" -s "$script"
+}
+if wants intake; then
+  RUN_TAG="$(date +%s%N)" KNOWN_FILE=$OUT/known.txt USER_EMAIL=$EMAIL wrk -t1 -c8 -d"${INTAKE_JIT_WARMUP:-60s}" --timeout 10s \
+    -s "$BENCH_DIR/wrk/capture.lua" "http://127.0.0.1:$API_PORT" > "$OUT/wrk-intake-warmup.txt" 2>&1
+  intake_scenario "capture (half new, half known emails)" "$BENCH_DIR/wrk/capture.lua" \
+    "$BENCH_DIR/pgbench/capture-new.sql@1 $BENCH_DIR/pgbench/capture-known.sql@1"
+  intake_scenario "create (signed-in POST)" "$BENCH_DIR/wrk/create.lua" "$BENCH_DIR/pgbench/create.sql"
+  echo "   leads in the biggest org after the intake scenarios: $($PSQL -At -c "SELECT count(*) FROM leads WHERE org_id = '$ORG'")"
+fi
 
 {
   echo "| scenario | API req/s | p50 ms | p99 ms | errors | limit (pgbench tps / COPY rows/s) | API ÷ limit | JVM CPU ms/req | PG CPU ms/req (API) | PG CPU ms/tx (pgbench) | wrk CPU ms/req | cores busy % |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   tail -n +2 "$RESULTS" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }'
   echo
-  echo "Export: API ${API_ROWS} rows in ${API_SECONDS} s, COPY ${COPY_ROWS} rows in ${COPY_SECONDS} s;" \
-       "JVM RSS ${RSS_BEFORE} kB before the export, peak ${HWM} kB over the run (-Xmx128m)." \
-       "CPU: the API's export took JVM ${EXPORT_JVM_CPU} s and PostgreSQL ${EXPORT_PG_CPU} s; COPY took PostgreSQL ${COPY_PG_CPU} s."
+  if wants reads; then
+    echo "Export: API ${API_ROWS} rows in ${API_SECONDS} s, COPY ${COPY_ROWS} rows in ${COPY_SECONDS} s;" \
+         "JVM RSS ${RSS_BEFORE} kB before the export, peak ${HWM} kB over the run (-Xmx128m)." \
+         "CPU: the API's export took JVM ${EXPORT_JVM_CPU} s and PostgreSQL ${EXPORT_PG_CPU} s; COPY took PostgreSQL ${COPY_PG_CPU} s."
+  fi
   echo "Load: ${N} leads in ${LOAD_SECONDS} s. Per scenario: ${ROUNDS:-2} alternating rounds of ${DURATION} for each side, ${CONNECTIONS} connections."
 } > "$OUT/results.md"
 cat "$OUT/results.md"

@@ -219,6 +219,20 @@ class IntakeRequestsTest {
     }
 
     @Test
+    void capture_needs_no_proxy_secret_where_every_leads_route_does() {
+        HttpApi guarded = new HttpApi(new HttpSettings("127.0.0.1", 0, Optional.of("a-proxy-secret-of-some-length")),
+                new FakeUseCases().useCases()).start();
+        try {
+            ContractClient browser = new ContractClient(guarded.baseUrl());
+            assertThat(post(browser, "/crm/public/leads", "{\"email\": \"eve@example.com\"}", true).status()).isEqualTo(202);
+            post(browser.withHeader("x-user-email", FakeUseCases.ACTIVE), "/leads", "{\"email\": \"a@b.co\"}", false)
+                    .assertProblem(401, "proxy-authentication-required");
+        } finally {
+            guarded.stop();
+        }
+    }
+
+    @Test
     void a_consent_is_recorded_with_201_and_the_leads_new_etag() {
         String path = "/leads/" + FakeUseCases.LEAD.id() + "/consents";
         ContractClient.Exchange response = post(client, path,

@@ -50,16 +50,17 @@ class LeadCountersTest {
         assertThat(db.rows("""
                 WITH counted AS (SELECT org_id, tag, count(*) AS n FROM leads, unnest(tags) AS tag GROUP BY org_id, tag)
                 SELECT coalesce(c.org_id, k.org_id) AS org_id, coalesce(c.tag, k.tag) AS tag, c.n AS counted, k.n AS kept
-                FROM counted c FULL JOIN lead_tag_counts k ON k.org_id = c.org_id AND k.tag = c.tag
+                FROM counted c FULL JOIN (SELECT org_id, tag, sum(n) AS n FROM lead_tag_counts GROUP BY org_id, tag) k
+                     ON k.org_id = c.org_id AND k.tag = c.tag
                 WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)"""))
                 .as("orgs and tags whose counter differs from counting").isEmpty();
         assertThat(db.rows("""
                 SELECT o.id, s.status,
                        (SELECT count(*) FROM leads l WHERE l.org_id = o.id AND l.status = s.status) AS counted,
-                       coalesce((SELECT n FROM lead_status_counts c WHERE c.org_id = o.id AND c.status = s.status), 0) AS kept
+                       coalesce((SELECT sum(n) FROM lead_status_counts c WHERE c.org_id = o.id AND c.status = s.status), 0) AS kept
                 FROM orgs o CROSS JOIN (VALUES ('waitlist'), ('invited'), ('converted'), ('lost')) AS s(status)
                 WHERE (SELECT count(*) FROM leads l WHERE l.org_id = o.id AND l.status = s.status)
-                      <> coalesce((SELECT n FROM lead_status_counts c WHERE c.org_id = o.id AND c.status = s.status), 0)"""))
+                      <> coalesce((SELECT sum(n) FROM lead_status_counts c WHERE c.org_id = o.id AND c.status = s.status), 0)"""))
                 .as("orgs and statuses whose counter differs from counting").isEmpty();
     }
 
