@@ -204,22 +204,33 @@ class LeadsReadApiTest {
         assertThat(ada.get("consents").get("sms").get("status").asText()).isEqualTo("revoked");
         assertThat(ada.get("consents").get("sms").get("captured_at").asText()).isEqualTo("2026-01-10T09:00:00Z");
         assertThat(grace.get("consents").get("email").isNull()).isTrue();
+        // The same, as CoachIntel's drawer reads it.
+        assertThat(ada.get("consent_email").asText()).isEqualTo("opted_in");
+        assertThat(ada.get("consent_sms").asText()).isEqualTo("opted_out");
+        assertThat(grace.get("consent_email").asText()).isEqualTo("unknown");
         assertThat(grace.get("recent_status_changes").get(0).get("from").asText()).isEqualTo("waitlist");
         assertThat(grace.get("recent_status_changes").get(0).get("reason").asText()).isEqualTo("cohort opened");
     }
 
     @Test
-    void events_are_newest_first_with_filters_and_pages() {
+    void events_are_an_array_newest_first_with_filters_and_pages_in_headers() {
         ContractClient.Exchange all = client.get("/leads/" + ada + "/events");
         ContractClient.Exchange email = client.get("/leads/" + ada + "/events?channel=email&limit=1&offset=1");
         ContractClient.Exchange sent = client.get("/leads/" + ada + "/events?type=sent");
 
-        assertThat(all.json().get("total").asLong()).isEqualTo(3);
-        assertThat(all.json().get("items").get(0).get("channel").asText()).isEqualTo("sms");
-        assertThat(all.json().get("items").get(2).get("metadata").get("campaign").asText()).isEqualTo("welcome");
-        assertThat(email.json().get("total").asLong()).isEqualTo(2);
-        assertThat(email.json().get("items").get(0).get("type").asText()).isEqualTo("sent");
-        assertThat(sent.json().get("total").asLong()).isEqualTo(2);
+        assertThat(all.json().isArray()).isTrue();
+        assertThat(all.header("X-Total-Count")).isEqualTo("3");
+        assertThat(all.header("Link")).isNull();
+        assertThat(all.json().get(0).get("channel").asText()).isEqualTo("sms");
+        assertThat(all.json().get(0).get("id").isTextual()).isTrue();
+        assertThat(all.json().get(2).get("meta").get("campaign").asText()).isEqualTo("welcome");
+        assertThat(email.header("X-Total-Count")).isEqualTo("2");
+        assertThat(email.json()).hasSize(1);
+        assertThat(email.json().get(0).get("type").asText()).isEqualTo("sent");
+        assertThat(email.header("Link")).isEqualTo("<?channel=email&limit=1&offset=0>; rel=\"prev\"");
+        assertThat(client.get("/leads/" + ada + "/events?channel=email&limit=1").header("Link"))
+                .isEqualTo("<?channel=email&limit=1&offset=1>; rel=\"next\"");
+        assertThat(sent.header("X-Total-Count")).isEqualTo("2");
         assertThat(client.getInvalid("/leads/" + ada + "/events?type=seen").errorFields()).containsExactly("type");
     }
 

@@ -142,6 +142,32 @@ class LeadsWriteApiTest {
     }
 
     @Test
+    void an_empty_or_blank_phone_removes_it_as_coachintels_drawer_sends_it() {
+        String lead = newLead("waitlist");
+        send("PATCH", lead, "{\"phone\": \"+1 212 555 0100\"}");
+
+        JsonNode cleared = send("PATCH", lead, "{\"phone\": \"\"}").json();
+
+        assertThat(cleared.get("phone").isNull()).isTrue();
+        send("PATCH", lead, "{\"phone\": \"+1 212 555 0100\"}");
+        assertThat(send("PATCH", lead, "{\"phone\": \"   \"}").json().get("phone").isNull()).isTrue();
+        assertThat(history(lead).get("items").get(0).get("new_value").isNull()).isTrue();
+    }
+
+    @Test
+    void tags_may_hold_what_people_write() {
+        String lead = newLead("waitlist");
+
+        JsonNode tagged = send("PATCH", lead, "{\"tags\": [\"50% off\", \"Q&A\", \"c++\", \"O'Brien\", \"cafe\u0301\"]}").json();
+
+        assertThat(tagged.get("tags").toString()).isEqualTo("[\"50% off\",\"q&a\",\"c++\",\"o'brien\",\"caf\u00e9\"]");
+        assertThat(client.get("/leads?tag=50%25%20off").json().get("items").findValuesAsText("id"))
+                .contains(lead.substring("/leads/".length()));
+        ContractClient.Exchange refused = sendInvalid("PATCH", lead, "{\"tags\": [\"a;b\", \"tab\\there\"]}");
+        assertThat(refused.errorFields()).containsExactly("tags[0]", "tags[1]");
+    }
+
+    @Test
     void the_lifecycle_is_enforced_and_every_change_recorded() {
         String lead = newLead("waitlist");
 
@@ -152,11 +178,14 @@ class LeadsWriteApiTest {
 
         assertThat(invited.get("status").asText()).isEqualTo("invited");
         assertThat(invited.get("recent_status_changes").get(0).get("reason").asText()).isEqualTo("cohort opened");
+        assertThat(invited.get("allowed_next").toString()).isEqualTo("[\"waitlist\",\"converted\",\"lost\"]");
         assertThat(same.get("version").asLong()).isEqualTo(2);
         assertThat(converted.get("version").asLong()).isEqualTo(3);
+        assertThat(converted.get("allowed_next").toString()).isEqualTo("[\"waitlist\",\"invited\",\"lost\"]");
+        assertThat(converted.get("correction_next").toString()).isEqualTo("[\"waitlist\",\"invited\"]");
         JsonNode problem = back.assertProblem(409, "invalid-status-transition");
         assertThat(problem.get("current_status").asText()).isEqualTo("converted");
-        assertThat(problem.get("allowed_next")).isEmpty();
+        assertThat(problem.get("reason_required").asBoolean()).isTrue();
         JsonNode items = history(lead).get("items");
         assertThat(items).hasSize(2);
         assertThat(items.get(0).get("old_value").asText()).isEqualTo("invited");
@@ -166,14 +195,23 @@ class LeadsWriteApiTest {
     }
 
     @Test
-    void a_forbidden_move_names_the_allowed_ones() {
+    void every_status_reaches_every_other_and_a_mistaken_conversion_is_corrected_with_a_reason() {
         String lead = newLead("waitlist");
+        // CoachIntel's Convert button on a fresh sign-up, a churned client, a come-back.
+        assertThat(send("POST", lead + "/status", "{\"status\": \"converted\"}").status()).isEqualTo(200);
+        assertThat(send("POST", lead + "/status", "{\"status\": \"lost\"}").status()).isEqualTo(200);
+        assertThat(send("POST", lead + "/status", "{\"status\": \"invited\"}").status()).isEqualTo(200);
+        assertThat(send("POST", lead + "/status", "{\"status\": \"converted\"}").status()).isEqualTo(200);
 
-        JsonNode problem = send("POST", lead + "/status", "{\"status\": \"converted\"}").assertProblem(409,
-                "invalid-status-transition");
+        JsonNode corrected = send("POST", lead + "/status", "{\"status\": \"invited\", \"reason\": \"clicked Convert by mistake\"}")
+                .json();
 
-        assertThat(problem.get("allowed_next").toString()).isEqualTo("[\"invited\",\"lost\"]");
-        assertThat(problem.get("detail").asText()).contains("from waitlist to converted");
+        assertThat(corrected.get("status").asText()).isEqualTo("invited");
+        assertThat(corrected.get("recent_status_changes").get(0).get("correction").asBoolean()).isTrue();
+        JsonNode latest = history(lead).get("items").get(0);
+        assertThat(latest.get("correction").asBoolean()).isTrue();
+        assertThat(latest.get("reason").asText()).isEqualTo("clicked Convert by mistake");
+        assertThat(history(lead).get("items").get(1).get("correction").asBoolean()).isFalse();
     }
 
     @Test

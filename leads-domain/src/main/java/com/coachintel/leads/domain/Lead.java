@@ -76,17 +76,19 @@ public final class Lead {
     }
 
     /**
-     * Moves the lead in the lifecycle. Asking for the status it has is no change.
+     * Moves the lead in the lifecycle ({@link LeadStatus#move}); a correction of a conversion needs {@code reason}.
+     * Asking for the status it has is no change.
      *
-     * @throws InvalidStatusTransitionException when the lifecycle forbids the move
+     * @throws InvalidStatusTransitionException when the lifecycle forbids the move, or a correction has no reason
      */
     public LeadUpdate changeStatus(LeadStatus target, String reason, String by, Instant at) {
         if (target == status) {
             return LeadUpdate.unchanged(this);
         }
-        LeadStatus next = status.moveTo(target);
-        Lead after = new Lead(id, orgId, next, tags, phone, notes, notesUpdatedAt, notesUpdatedBy, at, version + 1);
-        return LeadUpdate.of(this, after, List.of(), Optional.of(new StatusChange(status, next, by, at, reason)), by, at);
+        LeadStatus.Move move = status.move(target, reason);
+        Lead after = new Lead(id, orgId, move.to(), tags, phone, notes, notesUpdatedAt, notesUpdatedBy, at, version + 1);
+        return LeadUpdate.of(this, after, List.of(),
+                Optional.of(new StatusChange(status, move.to(), by, at, reason, move.correction())), by, at);
     }
 
     public LeadId id() {

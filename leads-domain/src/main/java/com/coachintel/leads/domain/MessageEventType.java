@@ -3,9 +3,15 @@ package com.coachintel.leads.domain;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What happened to a message, as the email or SMS provider reported it. */
+/**
+ * What happened to a message, as the email or SMS provider reported it. Past tense; CoachIntel's old names map as
+ * {@code send} → {@link #SENT}, {@code open} → {@link #OPENED}, {@code click} → {@link #CLICKED}, {@code bounce} →
+ * {@link #BOUNCED} and {@code complaint} → {@link #COMPLAINED}.
+ */
 public enum MessageEventType {
-    SENT, DELIVERED, OPENED, CLICKED, BOUNCED, REPLIED, FAILED, UNSUBSCRIBED;
+    SENT, DELIVERED, OPENED, CLICKED, BOUNCED, REPLIED, FAILED, UNSUBSCRIBED,
+    /** The recipient marked the message as spam. */
+    COMPLAINED;
 
     // Computed once, like the array below: every message event read or written asks for them.
     private final String wireName = name().toLowerCase(Locale.ROOT);

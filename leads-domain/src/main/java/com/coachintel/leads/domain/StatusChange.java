@@ -10,13 +10,20 @@ import java.util.Objects;
  * @param to        the status after
  * @param changedBy who made the change (a user's email, or {@code system:...})
  * @param changedAt when
- * @param reason    why, in the user's words; may be null
+ * @param reason     why, in the user's words; may be null, except for a correction
+ * @param correction whether the move corrects a conversion (converted→waitlist or invited)
  */
-public record StatusChange(LeadStatus from, LeadStatus to, String changedBy, Instant changedAt, String reason) {
+public record StatusChange(LeadStatus from, LeadStatus to, String changedBy, Instant changedAt, String reason,
+        boolean correction) {
 
     public StatusChange {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(changedBy, "changedBy");
         Objects.requireNonNull(changedAt, "changedAt");
+    }
+
+    /** A plain move, not a correction. */
+    public StatusChange(LeadStatus from, LeadStatus to, String changedBy, Instant changedAt, String reason) {
+        this(from, to, changedBy, changedAt, reason, false);
     }
 }

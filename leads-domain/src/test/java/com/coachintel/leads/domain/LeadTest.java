@@ -94,13 +94,18 @@ class LeadTest {
     }
 
     @Test
-    void a_forbidden_transition_throws_naming_current_and_allowed_statuses() {
+    void undoing_a_conversion_needs_a_reason_and_is_recorded_as_a_correction() {
         Lead converted = aLead().withStatus(LeadStatus.CONVERTED).build();
-        Lead waitlisted = aLead().withStatus(LeadStatus.WAITLIST).build();
 
         assertThatThrownBy(() -> converted.changeStatus(LeadStatus.WAITLIST, null, COACH, NOW))
-                .isInstanceOf(InvalidStatusTransitionException.class).hasMessageContaining("converted is final");
-        assertThatThrownBy(() -> waitlisted.changeStatus(LeadStatus.CONVERTED, null, COACH, NOW))
-                .hasMessageContaining("from waitlist to converted").hasMessageContaining("invited, lost");
+                .isInstanceOfSatisfying(InvalidStatusTransitionException.class, e -> assertThat(e.reasonRequired()).isTrue());
+        LeadUpdate corrected = converted.changeStatus(LeadStatus.WAITLIST, "clicked Convert by mistake", COACH, NOW);
+        assertThat(corrected.statusChange()).contains(new StatusChange(LeadStatus.CONVERTED, LeadStatus.WAITLIST, COACH, NOW,
+                "clicked Convert by mistake", true));
+        LeadUpdate churned = converted.changeStatus(LeadStatus.LOST, null, COACH, NOW);
+        assertThat(churned.statusChange().orElseThrow().correction()).isFalse();
+        Lead waitlisted = aLead().withStatus(LeadStatus.WAITLIST).build();
+        assertThat(waitlisted.changeStatus(LeadStatus.CONVERTED, null, COACH, NOW).after().status())
+                .isEqualTo(LeadStatus.CONVERTED);
     }
 }

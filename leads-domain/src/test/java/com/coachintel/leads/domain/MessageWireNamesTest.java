@@ -19,6 +19,7 @@ class MessageWireNamesTest {
     @Test
     void message_event_types_parse_their_own_lower_case_names_and_nothing_else() {
         assertThat(MessageEventType.UNSUBSCRIBED.wireName()).isEqualTo("unsubscribed");
+        assertThat(MessageEventType.COMPLAINED.wireName()).isEqualTo("complained");
         assertParsesOnlyItsOwnNames(MessageEventType.values(), MessageEventType::wireName, MessageEventType::fromWireName);
         assertThat(MessageEventType.fromWireName("")).isEmpty();
     }

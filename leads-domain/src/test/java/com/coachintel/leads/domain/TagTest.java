@@ -29,11 +29,31 @@ class TagTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a,b", "semi;colon", "dot.ted", "emoji🙂", "<script>", "tab\there"})
+    @ValueSource(strings = {"a,b", "semi;colon", "emoji🙂", "<script>", "tab\there", "line\nbreak", "nul\u0000", "$5", "a=b"})
     void rejects_other_characters_naming_the_tag(String raw) {
         assertThatThrownBy(() -> Tag.parse(raw, "tag"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("may contain only letters, digits, space, '-' and '_'");
+                .hasMessageContaining("may contain only letters, digits, spaces and - _ % & + # . / : ' !");
+    }
+
+    @Test
+    void a_semicolon_is_named_as_the_tag_separator() {
+        assertThatThrownBy(() -> Tag.parse("a;b", "tag")).hasMessageContaining("not ';', which separates tags");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"50% off", "Q&A", "c++", "#1 fan", "dot.ted", "a/b testing", "time:10", "O'Brien", "wow!",
+        "fair 2026", "शिक्षा", "日本語", "ünïcödé"})
+    void accepts_what_people_write_as_tags(String raw) {
+        assertThat(Tag.parse(raw, "tag").value()).isEqualTo(java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC)
+                .strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void tags_are_nfc_normalised_so_that_one_spelling_is_one_tag() {
+        String decomposed = "cafe\u0301"; // e + combining acute accent
+        assertThat(Tag.parse(decomposed, "tag")).isEqualTo(Tag.parse("caf\u00e9", "tag"));
+        assertThat(Tag.parse(decomposed, "tag").value()).isEqualTo("caf\u00e9");
     }
 
     @ParameterizedTest
@@ -50,10 +70,11 @@ class TagTest {
 
     @Test
     void accepts_exactly_the_characters_of_the_documented_pattern() {
-        java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[\\p{L}\\p{N} _-]{1,40}");
+        java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N} _%&+#./:'!-]{1,40}");
         for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint += codePoint < 0x10000 ? 1 : 13) {
             String raw = "a" + Character.toString(codePoint);
-            String normalised = raw.strip().toLowerCase(java.util.Locale.ROOT);
+            String normalised = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC).strip()
+                    .toLowerCase(java.util.Locale.ROOT);
             boolean expected = documented.matcher(normalised).matches();
             boolean accepted;
             try {

@@ -40,28 +40,32 @@ final class LeadJson {
         }
     }
 
-    /** A move in the lifecycle. */
-    record StatusChangeJson(String from, String to, String changedBy, Instant changedAt, String reason) {
+    /** A move in the lifecycle; {@code correction} when it undid a conversion. */
+    record StatusChangeJson(String from, String to, String changedBy, Instant changedAt, String reason, boolean correction) {
         static StatusChangeJson from(StatusChange change) {
             return new StatusChangeJson(change.from() == null ? null : change.from().wireName(), change.to().wireName(),
-                    change.changedBy(), change.changedAt(), change.reason());
+                    change.changedBy(), change.changedAt(), change.reason(), change.correction());
         }
     }
 
-    /** A message event; metadata is the provider's JSON object, passed through as it is stored. */
-    record Event(long id, String channel, String type, Instant occurredAt, String providerMessageId,
-            @JsonRawValue String metadata) {
+    /**
+     * A message event as CoachIntel's page reads it: {@code id} a string, {@code meta} the provider's JSON object,
+     * passed through as it is stored (decision 0006); {@code provider_message_id} besides.
+     */
+    record Event(String id, String channel, String type, Instant occurredAt, @JsonRawValue String meta,
+            String providerMessageId) {
         static Event from(MessageEvent event) {
-            return new Event(event.id(), event.channel().wireName(), event.type().wireName(), event.occurredAt(),
-                    event.providerMessageId(), event.metadataJson());
+            return new Event(Long.toString(event.id()), event.channel().wireName(), event.type().wireName(),
+                    event.occurredAt(), event.metadataJson(), event.providerMessageId());
         }
     }
 
     /** A status change or an audited field change; values are a status or text, a list of tags, or null. */
-    record HistoryJson(String field, Object oldValue, Object newValue, String changedBy, Instant changedAt, String reason) {
+    record HistoryJson(String field, Object oldValue, Object newValue, String changedBy, Instant changedAt, String reason,
+            boolean correction) {
         static HistoryJson from(HistoryEntry entry) {
             return new HistoryJson(entry.field(), entry.before(), entry.after(), entry.changedBy(), entry.changedAt(),
-                    entry.reason());
+                    entry.reason(), entry.correction());
         }
     }
 }

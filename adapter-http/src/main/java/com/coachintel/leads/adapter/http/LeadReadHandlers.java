@@ -5,6 +5,7 @@ import com.coachintel.leads.application.leads.ListLeadEventsUseCase;
 import com.coachintel.leads.application.leads.ListLeadsUseCase;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadStatus;
+import com.coachintel.leads.domain.MessageEvent;
 import com.coachintel.leads.domain.MessageChannel;
 import com.coachintel.leads.domain.MessageEventType;
 import com.coachintel.leads.domain.Tag;
@@ -13,13 +14,17 @@ import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.EventQuery;
 import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
+import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.query.SearchTerm;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +72,18 @@ final class LeadReadHandlers {
         PageRequest page = page(parameters, violations);
         violations.throwIfAny();
         EventQuery query = new EventQuery(types, channels, page);
-        JsonResponses.send(ctx, LeadJson.PageJson.from(listEvents.listEvents(Authentication.caller(ctx), id, query), LeadJson.Event::from));
+        Page<MessageEvent> events = listEvents.listEvents(Authentication.caller(ctx), id, query);
+        // CoachIntel's drawer reads a JSON array; the page's place in the whole comes in headers.
+        Pagination.headers(ctx, events, eventFilters(types, channels));
+        JsonResponses.send(ctx, events.items().stream().map(LeadJson.Event::from).toList());
+    }
+
+    /** The events' filters as query parameters, in a stable order, for the Link header's targets. */
+    private static List<Map.Entry<String, String>> eventFilters(Set<MessageEventType> types, Set<MessageChannel> channels) {
+        List<Map.Entry<String, String>> filters = new ArrayList<>();
+        types.forEach(type -> filters.add(Map.entry("type", type.wireName())));
+        channels.forEach(channel -> filters.add(Map.entry("channel", channel.wireName())));
+        return filters;
     }
 
     /** Reads and validates every list parameter, reporting all bad ones at once. */

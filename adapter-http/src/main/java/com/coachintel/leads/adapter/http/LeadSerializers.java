@@ -1,8 +1,10 @@
 package com.coachintel.leads.adapter.http;
 
+import com.coachintel.leads.domain.Consent;
 import com.coachintel.leads.domain.IsoInstants;
 import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadListItem;
+import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.Tag;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -11,6 +13,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A lead's fields on the wire ({@code LeadListItem} and {@code LeadDetail} in docs/openapi.yaml), written
@@ -38,6 +42,10 @@ final class LeadSerializers {
     private static final SerializedString NOTES = new SerializedString("notes");
     private static final SerializedString NOTES_UPDATED_AT = new SerializedString("notes_updated_at");
     private static final SerializedString NOTES_UPDATED_BY = new SerializedString("notes_updated_by");
+    private static final SerializedString CONSENT_EMAIL = new SerializedString("consent_email");
+    private static final SerializedString CONSENT_SMS = new SerializedString("consent_sms");
+    private static final SerializedString ALLOWED_NEXT = new SerializedString("allowed_next");
+    private static final SerializedString CORRECTION_NEXT = new SerializedString("correction_next");
 
     private LeadSerializers() {
     }
@@ -74,6 +82,23 @@ final class LeadSerializers {
         instant(json, LAST_CONTACTED_AT, lead.lastContactedAt());
         json.writeFieldName(VERSION);
         json.writeNumber(lead.version());
+    }
+
+    /** {@code opted_in} for a granted consent in force, {@code opted_out} for a revoked one, {@code unknown} without. */
+    static String flatConsent(Optional<Consent> consent) {
+        return consent.map(c -> c.granted() ? "opted_in" : "opted_out").orElse("unknown");
+    }
+
+    /** Statuses in lifecycle order, as wire names. */
+    private static void statuses(JsonGenerator json, SerializedString name, Set<LeadStatus> statuses) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartArray();
+        for (LeadStatus status : LeadStatus.values()) {
+            if (statuses.contains(status)) {
+                json.writeString(status.wireName());
+            }
+        }
+        json.writeEndArray();
     }
 
     private static void text(JsonGenerator json, SerializedString name, String value) throws IOException {
@@ -120,8 +145,15 @@ final class LeadSerializers {
             text(json, NOTES_UPDATED_BY, details.notesUpdatedBy());
             provider.defaultSerializeField("consents", new LeadJson.Consents(LeadJson.ConsentJson.from(details.emailConsent()),
                     LeadJson.ConsentJson.from(details.smsConsent())), json);
+            // CoachIntel's page reads the consent in force as one word per channel.
+            text(json, CONSENT_EMAIL, flatConsent(details.emailConsent()));
+            text(json, CONSENT_SMS, flatConsent(details.smsConsent()));
             provider.defaultSerializeField("recent_status_changes",
                     details.recentStatusChanges().stream().map(LeadJson.StatusChangeJson::from).toList(), json);
+            // The moves a page may offer: plain ones, and corrections, which need a reason.
+            LeadStatus status = details.lead().status();
+            statuses(json, ALLOWED_NEXT, status.allowedNext());
+            statuses(json, CORRECTION_NEXT, status.correctionsNext());
             json.writeEndObject();
         }
     }

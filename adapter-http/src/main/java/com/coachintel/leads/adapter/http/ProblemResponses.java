@@ -66,7 +66,9 @@ final class ProblemResponses {
         routes.exception(InvalidStatusTransitionException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
                 .withExtension("current_status", e.from().wireName())
                 .withExtension("requested_status", e.to().wireName())
-                .withExtension("allowed_next", e.from().allowedNext().stream().map(LeadStatus::wireName).sorted().toList())));
+                .withExtension("allowed_next", e.from().allowedNext().stream().map(LeadStatus::wireName).sorted().toList())
+                .withExtension("correction_next", e.from().correctionsNext().stream().map(LeadStatus::wireName).sorted().toList())
+                .withExtension("reason_required", e.reasonRequired())));
         routes.exception(ExportNotFoundException.class, (e, ctx) -> send(ctx, fromDomain(e, 404)));
         routes.exception(ExportNotReadyException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
                 .withExtension("export_status", e.status().wireName())));

@@ -150,9 +150,9 @@ final class FakeUseCases {
                 (caller, id, target, reason, expected) -> {
                     checkVersion(id, expected);
                     lastReason.set(reason);
-                    // Status changes act on a converted lead: the lifecycle refuses every move from there.
+                    // Status changes act on a converted lead: back to waitlist or invited only with a reason.
                     if (target != LeadStatus.CONVERTED) {
-                        LeadStatus.CONVERTED.moveTo(target);
+                        LeadStatus.CONVERTED.move(target, reason);
                     }
                     return details(null);
                 },

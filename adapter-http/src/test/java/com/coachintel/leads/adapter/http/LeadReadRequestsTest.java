@@ -104,7 +104,7 @@ class LeadReadRequestsTest {
     @CsvSource(delimiter = '|', value = {
         "?status=pending|status|'pending' is not one of waitlist, invited, converted, lost",
         "?status=invited,Converted|status|'Converted' is not one of",
-        "?tag=a,b|tag|may contain only letters, digits, space",
+        "?tag=a,b|tag|may contain only letters, digits, spaces and",
         "?limit=0|limit|must be a whole number from 1 to 500, got '0'",
         "?limit=501|limit|from 1 to 500",
         "?limit=ten|limit|got 'ten'",

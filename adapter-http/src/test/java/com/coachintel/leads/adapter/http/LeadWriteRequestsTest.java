@@ -143,16 +143,20 @@ class LeadWriteRequestsTest {
     }
 
     @Test
-    void a_forbidden_transition_is_409_naming_current_and_allowed_statuses() {
+    void a_correction_without_a_reason_is_409_saying_so_and_naming_the_allowed_statuses() {
         ContractClient.Exchange response = client.send("POST", LEAD + "/status", "{\"status\": \"waitlist\"}", true,
                 "Content-Type", "application/json");
 
         var problem = response.assertProblem(409, "invalid-status-transition");
-        assertThat(problem.get("detail").asText()).contains("from converted to waitlist", "converted is final");
+        assertThat(problem.get("detail").asText()).contains("from converted to waitlist", "needs a reason");
         assertThat(problem.get("current_status").asText()).isEqualTo("converted");
         assertThat(problem.get("requested_status").asText()).isEqualTo("waitlist");
-        assertThat(problem.get("allowed_next").isArray()).isTrue();
-        assertThat(problem.get("allowed_next")).isEmpty();
+        assertThat(problem.get("reason_required").asBoolean()).isTrue();
+        assertThat(problem.get("allowed_next").toString()).isEqualTo("[\"invited\",\"lost\",\"waitlist\"]");
+        assertThat(problem.get("correction_next").toString()).isEqualTo("[\"invited\",\"waitlist\"]");
+
+        assertThat(client.send("POST", LEAD + "/status", "{\"status\": \"waitlist\", \"reason\": \"mis-click\"}", true,
+                "Content-Type", "application/json").status()).isEqualTo(200);
     }
 
     @Test

@@ -158,12 +158,13 @@ final class JdbiLeadQueries implements LeadQueries {
         DetailStatement(int statusChanges) {
             this(statusChanges, "SELECT " + SqlRows.LEAD_LIST_COLUMNS + ", l.notes, l.notes_updated_at, l.notes_updated_by, "
                     + "r.kind, r.row_id, r.at, r.granted, r.consent_source, r.from_status, r.to_status, r.changed_by, "
-                    + "r.reason FROM leads l LEFT JOIN LATERAL ("
+                    + "r.reason, r.correction FROM leads l LEFT JOIN LATERAL ("
                     + "(SELECT DISTINCT ON (channel) channel AS kind, id AS row_id, captured_at AS at, granted, "
-                    + "source AS consent_source, NULL AS from_status, NULL AS to_status, NULL AS changed_by, NULL AS reason "
+                    + "source AS consent_source, NULL AS from_status, NULL AS to_status, NULL AS changed_by, NULL AS reason, "
+                    + "NULL::boolean AS correction "
                     + "FROM lead_consents WHERE lead_id = l.id ORDER BY channel, captured_at DESC, id DESC) "
                     + "UNION ALL (SELECT '" + STATUS_CHANGE_ROW + "', id, changed_at, NULL, NULL, from_status, to_status, "
-                    + "changed_by, reason FROM lead_status_changes WHERE lead_id = l.id "
+                    + "changed_by, reason, correction FROM lead_status_changes WHERE lead_id = l.id "
                     + "ORDER BY changed_at DESC, id DESC LIMIT " + statusChanges + ")) r ON true WHERE l.id = ? AND l.org_id = ?");
             // Both channels' latest consent come from one scan of lead_consents_latest_idx (lead_id, channel,
             // captured_at DESC, id DESC), its first entry per channel kept by DISTINCT ON, and the consents and
@@ -202,7 +203,8 @@ final class JdbiLeadQueries implements LeadQueries {
             Instant at = SqlRows.instant(rs, "at");
             if (kind.equals(STATUS_CHANGE_ROW)) {
                 changes.add(new NumberedChange(rs.getLong("row_id"), new StatusChange(SqlRows.status(rs.getString("from_status")),
-                        SqlRows.status(rs.getString("to_status")), rs.getString("changed_by"), at, rs.getString("reason"))));
+                        SqlRows.status(rs.getString("to_status")), rs.getString("changed_by"), at, rs.getString("reason"),
+                        rs.getBoolean("correction"))));
             } else {
                 ConsentChannel channel = ConsentChannel.fromWireName(kind)
                         .orElseThrow(() -> new SQLException("unknown detail row kind " + kind));
@@ -289,20 +291,20 @@ final class JdbiLeadQueries implements LeadQueries {
             // Status changes and field changes in one newest-first list; jsonb values come back as text or text[].
             String changes = """
                     SELECT 'status' AS field, to_jsonb(from_status) AS old_value, to_jsonb(to_status) AS new_value,
-                           changed_by, changed_at, reason, 0 AS kind, id
+                           changed_by, changed_at, reason, correction, 0 AS kind, id
                     FROM lead_status_changes WHERE lead_id = :lead AND org_id = :org
                     UNION ALL
-                    SELECT field, old_value, new_value, changed_by, changed_at, NULL, 1, id
+                    SELECT field, old_value, new_value, changed_by, changed_at, NULL, false, 1, id
                     FROM lead_field_changes WHERE lead_id = :lead AND org_id = :org""";
             String sql = "SELECT (SELECT count(*) FROM (" + changes + ") c) AS total, h.field, h.changed_by, h.changed_at, "
-                    + "h.reason, " + jsonValueColumns("old") + ", " + jsonValueColumns("new")
+                    + "h.reason, h.correction, " + jsonValueColumns("old") + ", " + jsonValueColumns("new")
                     + " FROM (" + changes + ") h ORDER BY h.changed_at DESC, h.kind DESC, h.id DESC"
                     + LeadFilter.limitOffset(page.limit(), page.offset());
             String countSql = "SELECT count(*) FROM (" + changes + ") c";
             return Optional.of(page(handle, sql, countSql, Map.of("lead", lead.value(), "org", org.value()), page.limit(),
                     page.offset(), (rs, ctx) -> new HistoryEntry(rs.getString("field"), jsonValue(rs, "old"),
                             jsonValue(rs, "new"), rs.getString("changed_by"), SqlRows.instant(rs, "changed_at"),
-                            rs.getString("reason"))));
+                            rs.getString("reason"), rs.getBoolean("correction"))));
         });
     }
 

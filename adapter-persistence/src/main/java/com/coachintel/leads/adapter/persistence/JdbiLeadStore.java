@@ -90,11 +90,13 @@ final class JdbiLeadStore implements LeadStore {
 
     private static void insertStatusChange(Handle handle, Lead lead, StatusChange change) {
         handle.createUpdate("""
-                        INSERT INTO lead_status_changes (lead_id, org_id, from_status, to_status, changed_by, changed_at, reason)
-                        VALUES (:lead, :org, :from, :to, :by, :at, :reason)""")
+                        INSERT INTO lead_status_changes (lead_id, org_id, from_status, to_status, changed_by, changed_at, reason,
+                                                         correction)
+                        VALUES (:lead, :org, :from, :to, :by, :at, :reason, :correction)""")
                 .bind("lead", lead.id().value()).bind("org", lead.orgId().value())
                 .bind("from", change.from() == null ? null : change.from().wireName()).bind("to", change.to().wireName())
                 .bind("by", change.changedBy()).bind("at", SqlRows.utc(change.changedAt())).bind("reason", change.reason())
+                .bind("correction", change.correction())
                 .execute();
     }
 

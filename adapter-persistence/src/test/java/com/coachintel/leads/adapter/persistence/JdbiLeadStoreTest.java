@@ -136,8 +136,29 @@ class JdbiLeadStoreTest {
 
         assertThatThrownBy(() -> store.update(org, id, Optional.empty(),
                 lead -> lead.changeStatus(LeadStatus.WAITLIST, null, COACH, NOW)))
-                .hasMessageContaining("converted is final");
+                .hasMessageContaining("needs a reason");
         assertThat(queries.details(org, id, 10).orElseThrow().lead().status()).isEqualTo(LeadStatus.CONVERTED);
+    }
+
+    @Test
+    void a_correction_is_stored_marked_and_read_back_as_one() {
+        LeadId id = newLead("converted");
+
+        store.update(org, id, Optional.empty(),
+                lead -> lead.changeStatus(LeadStatus.INVITED, "clicked Convert by mistake", COACH, NOW));
+
+        LeadDetails details = queries.details(org, id, 10).orElseThrow();
+        assertThat(details.lead().status()).isEqualTo(LeadStatus.INVITED);
+        assertThat(details.recentStatusChanges()).singleElement().satisfies(change -> {
+            assertThat(change.correction()).isTrue();
+            assertThat(change.reason()).isEqualTo("clicked Convert by mistake");
+        });
+        assertThat(queries.history(org, id, PageRequest.first()).orElseThrow().items()).singleElement()
+                .satisfies(entry -> assertThat(entry.correction()).isTrue());
+        // The database refuses a correction without a reason, whoever writes it.
+        assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("INSERT INTO lead_status_changes (lead_id, org_id,"
+                + " from_status, to_status, changed_by, correction) VALUES (?, ?, 'converted', 'waitlist', 'x', true)",
+                id.value(), org.value()))).hasMessageContaining("lead_status_changes_correction_has_reason");
     }
 
     @Test

@@ -50,8 +50,10 @@ public final class LeadChangeService implements UpdateLeadContactUseCase, Update
         FieldUpdate<PhoneNumber> phone = FieldUpdate.keep();
         if (update.phone().isPresent()) {
             String raw = update.phone().applyTo(null);
-            PhoneNumber parsed = raw == null ? null : violations.collect(() -> phones.parse(raw, "phone"));
-            phone = raw == null ? FieldUpdate.clear() : parsed == null ? FieldUpdate.keep() : FieldUpdate.set(parsed);
+            // An empty or blank phone removes it, as null does: CoachIntel's drawer clears the field that way.
+            boolean none = raw == null || raw.isBlank();
+            PhoneNumber parsed = none ? null : violations.collect(() -> phones.parse(raw, "phone"));
+            phone = none ? FieldUpdate.clear() : parsed == null ? FieldUpdate.keep() : FieldUpdate.set(parsed);
         }
         violations.throwIfAny();
         FieldUpdate<List<Tag>> newTags = tags;
