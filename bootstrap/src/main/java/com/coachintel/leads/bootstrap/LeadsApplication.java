@@ -111,7 +111,7 @@ public final class LeadsApplication implements AutoCloseable {
                         reads, exports, exports, intake, new IdempotencyService(persistence.idempotencyRecords()), intake,
                         intake, capture);
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret(),
-                        config.corsOrigins(), config.trustedProxies()), useCases).start();
+                        config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies()), useCases).start();
                 summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
             }
             summary.add("  Database   " + database.description());

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param httpHost          LEADS_HTTP_HOST; when unset, 0.0.0.0 with a proxy secret and 127.0.0.1 without
  * @param httpPort          LEADS_HTTP_PORT
  * @param proxySecret       LEADS_PROXY_SECRET: what the proxy sends in x-proxy-secret; empty when unset
+ * @param nextAuthSecret    LEADS_NEXTAUTH_SECRET: CoachIntel's NEXTAUTH_SECRET, to accept its session tokens; empty when unset
  * @param dataDir           LEADS_DATA_DIR: where the embedded PostgreSQL keeps its data
  * @param embeddedDbPort    LEADS_EMBEDDED_DB_PORT: the embedded server's port, 0 for any free one
  * @param externalDatabase  DATABASE_URL and friends; empty means the embedded PostgreSQL
@@ -46,6 +47,7 @@ public record LeadsConfig(
         String httpHost,
         int httpPort,
         Optional<String> proxySecret,
+        Optional<String> nextAuthSecret,
         Path dataDir,
         int embeddedDbPort,
         Optional<DatabaseSettings> externalDatabase,
@@ -65,6 +67,7 @@ public record LeadsConfig(
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
     static final String PROXY_SECRET = "LEADS_PROXY_SECRET";
+    static final String NEXTAUTH_SECRET = "LEADS_NEXTAUTH_SECRET";
     static final int MIN_PROXY_SECRET_LENGTH = 16;
     static final String HTTP_PORT = "LEADS_HTTP_PORT";
     static final String DATA_DIR = "LEADS_DATA_DIR";
@@ -105,14 +108,22 @@ public record LeadsConfig(
             }
             return secret;
         });
+        Optional<String> nextAuthSecret = Optional.ofNullable(vars.raw(NEXTAUTH_SECRET)).map(secret -> {
+            if (secret.isBlank()) {
+                throw new ConfigException(NEXTAUTH_SECRET + " must be CoachIntel's NEXTAUTH_SECRET, exactly as it is set there");
+            }
+            return secret;
+        });
         List<String> warnings = new ArrayList<>();
         Optional<String> explicitHost = vars.host(HTTP_HOST);
-        String host = explicitHost.orElse(proxySecret.isPresent() ? "0.0.0.0" : "127.0.0.1");
-        if (proxySecret.isEmpty() && explicitHost.isEmpty()) {
+        // With either secret, x-user-email is believed only from the proxy, so every interface may be served.
+        boolean guarded = proxySecret.isPresent() || nextAuthSecret.isPresent();
+        String host = explicitHost.orElse(guarded ? "0.0.0.0" : "127.0.0.1");
+        if (!guarded && explicitHost.isEmpty()) {
             warnings.add(PROXY_SECRET + " is not set, so Leads listens on 127.0.0.1 only: x-user-email can be trusted only"
                     + " from the CoachIntel proxy. Set " + PROXY_SECRET + " (the proxy sends it as x-proxy-secret) to listen"
                     + " on every interface, or set " + HTTP_HOST + " to choose the interface yourself.");
-        } else if (proxySecret.isEmpty() && !isLoopback(host)) {
+        } else if (!guarded && !isLoopback(host)) {
             warnings.add(PROXY_SECRET + " is not set and " + HTTP_HOST + "=" + host + ": anyone who can reach this port can act"
                     + " as any user by sending x-user-email. Set " + PROXY_SECRET + " unless a firewall admits only the proxy.");
         }
@@ -160,7 +171,7 @@ public record LeadsConfig(
                         + " (such as 10.0.0.0/8, 2001:db8::/32): " + e.getMessage());
             }
         }
-        return new LeadsConfig(host, port, proxySecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
+        return new LeadsConfig(host, port, proxySecret, nextAuthSecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
                 exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, captureOrg, captureRateLimit,
                 Set.copyOf(corsOrigins), List.copyOf(trustedProxies), List.copyOf(warnings));
     }
@@ -176,7 +187,8 @@ public record LeadsConfig(
     @Override
     public String toString() {
         return "LeadsConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", proxySecret="
-                + proxySecret.map(secret -> "***").orElse("none") + ", dataDir=" + dataDir + ", embeddedDbPort="
+                + proxySecret.map(secret -> "***").orElse("none") + ", nextAuthSecret="
+                + nextAuthSecret.map(secret -> "***").orElse("none") + ", dataDir=" + dataDir + ", embeddedDbPort="
                 + embeddedDbPort + ", externalDatabase=" + externalDatabase + ", poolSize=" + poolSize + ", demoData="
                 + demoData + ", defaultPhoneRegion=" + defaultPhoneRegion + ", exportTtl=" + exportTtl + ", jobsWorker="
                 + jobsWorker + ", dashboardPort=" + dashboardPort + ", dashboardUser=" + dashboardUser.orElse("none")

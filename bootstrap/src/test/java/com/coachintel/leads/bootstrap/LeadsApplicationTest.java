@@ -81,7 +81,7 @@ class LeadsApplicationTest {
 
     @Test
     void a_database_that_cannot_be_reached_stops_startup_with_a_message_naming_it() {
-        LeadsConfig unreachable = new LeadsConfig("127.0.0.1", 0, Optional.empty(), dataDir, 0,
+        LeadsConfig unreachable = new LeadsConfig("127.0.0.1", 0, Optional.empty(), Optional.empty(), dataDir, 0,
                 Optional.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/leads?connectTimeout=2", "leads", "secret", 2)),
                 2, false, "US", java.time.Duration.ofHours(24), false, 8000, Optional.empty(), Optional.empty(),
                 Optional.empty(), 10, java.util.Set.of(), java.util.List.of(), java.util.List.of());

@@ -7,15 +7,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Cross-origin access for the routes a browser calls directly (public capture): only the origins in
- * {@code LEADS_CORS_ORIGINS}, never a wildcard. A preflight from an allowed origin for an allowed method and
- * headers answers 204 with the grant; any other is refused with a problem. An actual request that carries an
- * {@code Origin} not on the list is refused too, so that another site's page cannot post into this API through its
- * visitors' browsers.
+ * Cross-origin access for every route: only the origins in {@code LEADS_CORS_ORIGINS}, never a wildcard, with
+ * credentials (CoachIntel's drawer sends its session cookie). A preflight from an allowed origin for an allowed method
+ * and headers answers 204 with the grant; any other is refused with a problem. An allowed origin's actual requests
+ * get {@code Access-Control-Allow-Origin} and may read the headers a client needs ({@code ETag}, {@code Location},
+ * {@code Content-Disposition}, {@code X-Total-Count}, {@code Link}, ...). Public capture also refuses an actual request
+ * whose {@code Origin} is not on the list, so that another site's page cannot post into this API through its
+ * visitors' browsers; on the other routes a cookie-authenticated write from such an origin fails the CSRF check.
  */
 final class Cors {
 
-    private static final Set<String> ALLOWED_HEADERS = Set.of("content-type");
+    private static final Set<String> ALLOWED_METHODS = Set.of("GET", "POST", "PATCH");
+    private static final Set<String> ALLOWED_HEADERS = Set.of("content-type", "if-match", "idempotency-key", "x-request-id",
+            "authorization");
+    private static final String EXPOSED_HEADERS = "ETag, Location, Content-Disposition, X-Total-Count, Link, Retry-After,"
+            + " Idempotent-Replayed, x-request-id";
     private static final String MAX_AGE_SECONDS = "600";
 
     private final Set<String> allowedOrigins;
@@ -49,15 +55,20 @@ final class Cors {
                 + " https://app.example.com or http://localhost:3000, with no path");
     }
 
-    /** Answers a preflight for a route that takes POST. */
+    /** Whether {@code origin} is in the allowlist. */
+    boolean allows(String origin) {
+        return origin != null && allowedOrigins.contains(origin.toLowerCase(Locale.ROOT));
+    }
+
+    /** Answers a preflight, for any route. */
     void preflight(Context ctx) {
         String origin = ctx.header("Origin");
-        if (origin == null || !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+        if (!allows(origin)) {
             throw new OriginRefusedException(origin);
         }
         String method = ctx.header("Access-Control-Request-Method");
-        if (method == null || !method.equals("POST")) {
-            throw new OriginRefusedException("Access-Control-Request-Method", "only POST is allowed here, got "
+        if (method == null || !ALLOWED_METHODS.contains(method)) {
+            throw new OriginRefusedException("Access-Control-Request-Method", "one of GET, POST and PATCH, got "
                     + (method == null ? "none" : "'" + QueryParameters.abbreviate(method) + "'"));
         }
         String requested = ctx.header("Access-Control-Request-Headers");
@@ -65,34 +76,43 @@ final class Cors {
             for (String header : requested.split(",")) {
                 String name = header.strip().toLowerCase(Locale.ROOT);
                 if (!name.isEmpty() && !ALLOWED_HEADERS.contains(name)) {
-                    throw new OriginRefusedException("Access-Control-Request-Headers", "only Content-Type may be sent, not '"
-                            + QueryParameters.abbreviate(name) + "'");
+                    throw new OriginRefusedException("Access-Control-Request-Headers", "'" + QueryParameters.abbreviate(name)
+                            + "' may not be sent from a browser; allowed: Content-Type, If-Match, Idempotency-Key,"
+                            + " x-request-id, Authorization");
                 }
             }
         }
         grant(ctx, origin);
-        ctx.header("Access-Control-Allow-Methods", "POST");
-        ctx.header("Access-Control-Allow-Headers", "Content-Type");
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, PATCH");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type, If-Match, Idempotency-Key, x-request-id, Authorization");
         ctx.header("Access-Control-Max-Age", MAX_AGE_SECONDS);
         ctx.status(204);
     }
 
-    /** Checks an actual request's Origin, if it has one, and grants it before the handler runs (errors too are readable). */
-    void actualRequest(Context ctx) {
-        String origin = ctx.header("Origin");
+    /**
+     * Runs before every route: an allowed origin's request is granted, before the handler, so that its errors are
+     * readable too. Any other origin gets no grant: the browser keeps the answer from the page.
+     */
+    void decorate(Context ctx) {
         ctx.header("Vary", "Origin");
-        if (origin == null) {
-            return; // not from a browser's cross-origin call: a server such as the Next.js route
+        String origin = ctx.header("Origin");
+        if (allows(origin)) {
+            grant(ctx, origin);
         }
-        if (!allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+    }
+
+    /** For public capture: refuses an Origin that is not allowed (a request without one is a server's, and fine). */
+    void refuseOtherOrigins(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !allows(origin)) {
             throw new OriginRefusedException(origin);
         }
-        grant(ctx, origin);
     }
 
     private static void grant(Context ctx, String origin) {
         ctx.header("Access-Control-Allow-Origin", origin);
-        ctx.header("Vary", "Origin");
+        ctx.header("Access-Control-Allow-Credentials", "true");
+        ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
     }
 
     /** A cross-origin request this API does not allow. */

@@ -20,6 +20,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.NotAcceptableResponse;
 import java.time.Clock;
 import java.util.List;
@@ -84,14 +85,15 @@ public final class HttpApi {
     public HttpApi(HttpSettings settings, UseCases useCases, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         HealthHandlers health = new HealthHandlers(useCases.readiness());
-        Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret());
+        Cors cors = new Cors(settings.corsOrigins());
+        Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret(),
+                settings.nextAuthSecret().map(secret -> new NextAuthSessions(secret, clock)), settings.trustedProxies(), cors);
         LeadReadHandlers reads = new LeadReadHandlers(useCases.listLeads(), useCases.getLead(), useCases.listEvents());
         LeadWriteHandlers writes = new LeadWriteHandlers(useCases.updateContact(), useCases.updateNotes(),
                 useCases.changeStatus(), useCases.listHistory());
         ExportHandlers exports = new ExportHandlers(useCases.exportNow(), useCases.exportJobs(), clock);
         IntakeHandlers intake = new IntakeHandlers(useCases.createLead(), useCases.captureLead(), useCases.recordConsent(),
                 useCases.listConsents(), useCases.idempotent(), new ClientAddresses(settings.trustedProxies()));
-        Cors cors = new Cors(settings.corsOrigins());
         Handler capture = json(intake::capture);
         ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {
@@ -112,6 +114,15 @@ public final class HttpApi {
             });
 
             config.routes.before(RequestIds::assign);
+            config.routes.before(ctx -> {
+                cors.decorate(ctx);
+                // A CORS preflight, for any path, is answered here: an OPTIONS route for every path would turn every
+                // unknown path's 404 into a 405.
+                if (ctx.method() == HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null) {
+                    cors.preflight(ctx);
+                    ctx.skipRemainingHandlers();
+                }
+            });
             config.routes.before("/leads", authentication::authenticate);
             config.routes.before("/leads/*", authentication::authenticate);
 
@@ -137,9 +148,8 @@ public final class HttpApi {
             config.routes.post("/leads/{id}/consents", json(intake::recordConsent));
             config.routes.get("/leads/{id}/consents", json(intake::listConsents));
             // Public: no x-user-email, no proxy secret; browsers post here from the sign-up page's own origin.
-            config.routes.options("/crm/public/leads", cors::preflight);
             config.routes.post("/crm/public/leads", ctx -> {
-                cors.actualRequest(ctx); // first, so that every answer, errors included, is readable by an allowed page
+                cors.refuseOtherOrigins(ctx);
                 capture.handle(ctx);
             });
 

@@ -10,17 +10,20 @@ import java.util.Set;
  *
  * @param host           the interface to bind, such as {@code 127.0.0.1} or {@code 0.0.0.0}
  * @param port           the TCP port; 0 picks a free one (tests)
- * @param proxySecret    when present, every {@code /leads} request must carry it in {@code x-proxy-secret}
+ * @param proxySecret    when present, {@code x-user-email} is believed only with it in {@code x-proxy-secret} (or from a
+ *                       trusted proxy)
+ * @param nextAuthSecret when present, a request may authenticate with its NextAuth v4 session token (cookie or bearer)
  * @param corsOrigins    the origins whose pages may call the browser-facing routes (public capture), such as
  *                       {@code https://app.coachintel.com}; see {@link #origin}
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed when finding a client's address
  */
-public record HttpSettings(String host, int port, Optional<String> proxySecret, Set<String> corsOrigins,
-        List<Cidr> trustedProxies) {
+public record HttpSettings(String host, int port, Optional<String> proxySecret, Optional<String> nextAuthSecret,
+        Set<String> corsOrigins, List<Cidr> trustedProxies) {
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(proxySecret, "proxySecret");
+        Objects.requireNonNull(nextAuthSecret, "nextAuthSecret");
         corsOrigins = Set.copyOf(corsOrigins.stream().map(Cors::origin).toList());
         trustedProxies = List.copyOf(trustedProxies);
         if (port < 0 || port > 65_535) {
@@ -28,7 +31,12 @@ public record HttpSettings(String host, int port, Optional<String> proxySecret, 
         }
     }
 
-    /** Listens on {@code host:port}, no cross-origin callers, no trusted proxies. */
+    /** Without NextAuth sessions. */
+    public HttpSettings(String host, int port, Optional<String> proxySecret, Set<String> corsOrigins, List<Cidr> trustedProxies) {
+        this(host, port, proxySecret, Optional.empty(), corsOrigins, trustedProxies);
+    }
+
+    /** Listens on {@code host:port}, no sessions, no cross-origin callers, no trusted proxies. */
     public HttpSettings(String host, int port, Optional<String> proxySecret) {
         this(host, port, proxySecret, Set.of(), List.of());
     }

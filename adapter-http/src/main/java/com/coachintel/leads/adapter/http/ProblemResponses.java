@@ -80,6 +80,13 @@ final class ProblemResponses {
         routes.exception(AccountInactiveException.class, (e, ctx) -> send(ctx, fromDomain(e, 403)));
         routes.exception(Authentication.ProxySecretMismatchException.class, (e, ctx) -> send(ctx,
                 ProblemDetail.of("proxy-authentication-required", TITLES.get(401), 401, e.getMessage())));
+        routes.exception(NextAuthSessions.InvalidSessionException.class, (e, ctx) -> send(ctx,
+                ProblemDetail.of("session-invalid", TITLES.get(401), 401, e.getMessage())));
+        routes.exception(Authentication.CallerRefusedException.class, (e, ctx) -> send(ctx,
+                ProblemDetail.of("caller-mismatch", TITLES.get(401), 401, e.getMessage())));
+        routes.exception(Authentication.CrossSiteRequestException.class, (e, ctx) -> send(ctx,
+                ProblemDetail.of("cross-site-request-refused", TITLES.get(403), 403, e.getMessage())
+                        .withErrors(java.util.List.of(new ProblemDetail.FieldError(e.field(), e.getMessage())))));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromJavalin(e)));
         routes.exception(Exception.class, ProblemResponses::internalError);
         // A handler that only set a status (no exception) still answers with a problem.

@@ -171,8 +171,8 @@ class IntakeRequestsTest {
                 "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
         assertThat(granted.status()).isEqualTo(204);
         assertThat(granted.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-        assertThat(granted.header("Access-Control-Allow-Methods")).isEqualTo("POST");
-        assertThat(granted.header("Access-Control-Allow-Credentials")).isNull();
+        assertThat(granted.header("Access-Control-Allow-Methods")).isEqualTo("GET, POST, PATCH");
+        assertThat(granted.header("Access-Control-Allow-Credentials")).isEqualTo("true");
 
         ContractClient.Exchange otherSite = anonymous.send("OPTIONS", "/crm/public/leads", null, false, "Origin",
                 "https://evil.example", "Access-Control-Request-Method", "POST");
