@@ -6,14 +6,7 @@ dofile(os.getenv("BENCH_DIR") .. "/wrk/report.lua")
 local known = {}
 local counter = 0
 local thread_tag = ""
--- Every run of wrk makes other emails (the warm-up and each round are runs of their own, seconds apart), and each
--- thread gets a number of its own.
-local run_tag = (os.getenv("RUN_TAG") or "") .. "-" .. os.time()
-local threads = 0
-setup = function(thread)
-  threads = threads + 1
-  thread:set("tag", run_tag .. "-" .. threads)
-end
+dofile(os.getenv("BENCH_DIR") .. "/wrk/thread-tags.lua")
 init = function()
   thread_tag = tag
   for email in io.lines(os.getenv("KNOWN_FILE")) do known[#known + 1] = email end

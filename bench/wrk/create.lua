@@ -4,14 +4,7 @@ dofile(os.getenv("BENCH_DIR") .. "/wrk/report.lua")
 local counter = 0
 local thread_tag = ""
 local email = os.getenv("USER_EMAIL")
--- Every run of wrk makes other emails (the warm-up and each round are runs of their own, seconds apart), and each
--- thread gets a number of its own.
-local run_tag = (os.getenv("RUN_TAG") or "") .. "-" .. os.time()
-local threads = 0
-setup = function(thread)
-  threads = threads + 1
-  thread:set("tag", run_tag .. "-" .. threads)
-end
+dofile(os.getenv("BENCH_DIR") .. "/wrk/thread-tags.lua")
 init = function()
   thread_tag = tag
 end
