@@ -19,6 +19,7 @@ import com.coachintel.leads.application.export.ExportLeadsUseCase;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.NotAcceptableResponse;
@@ -123,6 +124,9 @@ public final class HttpApi {
                     ctx.skipRemainingHandlers();
                 }
             });
+            // Lead data, JSON and CSV alike, errors included: never sniffed as another type, never kept by a cache.
+            config.routes.before("/leads", HttpApi::privateData);
+            config.routes.before("/leads/*", HttpApi::privateData);
             config.routes.before("/leads", authentication::authenticate);
             config.routes.before("/leads/*", authentication::authenticate);
 
@@ -191,6 +195,11 @@ public final class HttpApi {
         CompressionStrategy strategy = new CompressionStrategy(null, new Gzip());
         strategy.setExcludedMimeTypes(List.of());
         return strategy;
+    }
+
+    private static void privateData(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
     }
 
     /** A JSON endpoint: a request whose Accept header rules JSON out is answered 406 before the handler runs. */

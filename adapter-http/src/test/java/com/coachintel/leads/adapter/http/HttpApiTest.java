@@ -151,4 +151,29 @@ class HttpApiTest {
         assertThat(bundle.header("content-type")).startsWith("text/javascript");
         assertThat(traversal.status()).isEqualTo(404);
     }
+
+    @Test
+    void the_docs_page_runs_only_its_own_scripts() throws Exception {
+        ContractClient.Exchange page = client.get("/docs");
+        String policy = page.header("Content-Security-Policy");
+
+        assertThat(policy).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
+        // The one inline script is allowed by its hash, which must match the script the page really holds.
+        String body = page.body();
+        String script = body.substring(body.indexOf("<script>") + 8, body.indexOf("</script>", body.indexOf("<script>")));
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(policy).contains("script-src 'self' 'sha256-" + hash + "'");
+    }
+
+    @Test
+    void lead_answers_are_never_sniffed_or_cached_errors_included() {
+        for (ContractClient.Exchange answer : new ContractClient.Exchange[] {
+                client.get("/leads", "x-user-email", FakeUseCases.ACTIVE),
+                client.getInvalid("/leads?limit=0", "x-user-email", FakeUseCases.ACTIVE),
+                client.getInvalid("/leads")}) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+        }
+    }
 }

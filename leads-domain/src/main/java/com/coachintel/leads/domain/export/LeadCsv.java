@@ -9,7 +9,10 @@ import java.util.List;
 /**
  * The lead export's 13 fixed columns and how a lead fills them: ISO-8601 UTC timestamps, tags joined with
  * {@code ;}, empty cells for absent values, and text that a spreadsheet would run as a formula defused
- * (OWASP "CSV Injection": a cell starting with {@code = + - @}, tab or carriage return gets a leading {@code '}).
+ * (OWASP "CSV Injection": a cell whose first character that is not white space is {@code = + - @} or their
+ * fullwidth forms {@code ＝ ＋ － ＠}, or that starts with white space, a control character or a line separator
+ * followed by one, gets a leading {@code '}; control characters other than tab and line breaks, such as ESC and BEL,
+ * become U+FFFD).
  * Quoting is the CSV writer's job; this class decides only what each cell says.
  */
 public final class LeadCsv {
@@ -41,14 +44,47 @@ public final class LeadCsv {
         };
     }
 
-    /** A text cell: empty for null, defused when a spreadsheet would read it as a formula. */
+    /** A text cell: empty for null, defused when a spreadsheet would read it as a formula (see the class comment). */
     public static String text(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        char first = value.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return formula ? "'" + value : value;
+        // Judged on the value as stored: a control character in front of '=' still hides a formula.
+        String cell = withoutControlCharacters(value);
+        return startsLikeAFormula(value) ? "'" + cell : cell;
+    }
+
+    /** Whether the first character that is not white space, a control character or a line separator is a trigger. */
+    private static boolean startsLikeAFormula(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20') {
+                return true;
+            }
+            if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Control characters other than tab, line feed and carriage return (ESC, BEL, ...) replaced with U+FFFD: a viewer
+     * or terminal might act on them. Rows hold none unless written by something other than Leads. One scan, and no
+     * copy when there is nothing to replace, since every text cell of every exported row passes here.
+     */
+    private static String withoutControlCharacters(String value) {
+        char[] chars = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                if (chars == null) {
+                    chars = value.toCharArray();
+                }
+                chars[i] = '\uFFFD';
+            }
+        }
+        return chars == null ? value : new String(chars);
     }
 
     private static String timestamp(Instant instant) {
