@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The lead export's 13 fixed columns and how a lead fills them: ISO-8601 UTC timestamps, tags joined with
  * {@code ;}, empty cells for absent values, and text that a spreadsheet would run as a formula defused
- * (OWASP "CSV Injection": a cell whose first character that is not white space is {@code = + - @} or their
+ * (OWASP "CSV Injection": a cell that starts with tab or carriage return, or whose first character that is not
+ * white space is {@code = + - @} or their
  * fullwidth forms {@code ＝ ＋ － ＠}, or that starts with white space, a control character or a line separator
  * followed by one, gets a leading {@code '}; control characters other than tab and line breaks, such as ESC and BEL,
  * become U+FFFD).
@@ -56,6 +57,10 @@ public final class LeadCsv {
 
     /** Whether the first character that is not white space, a control character or a line separator is a trigger. */
     private static boolean startsLikeAFormula(String cell) {
+        char first = cell.charAt(0);
+        if (first == '\t' || first == '\r') {
+            return true; // triggers of their own in OWASP's list
+        }
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
             if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\uFF1D' || c == '\uFF0B' || c == '\uFF0D' || c == '\uFF20') {

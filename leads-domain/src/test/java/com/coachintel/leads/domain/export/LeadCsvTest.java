@@ -51,6 +51,13 @@ class LeadCsvTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"\"\tTabbed\"|\"'\tTabbed\"", "\"\rReturned\"|\"'\rReturned\"",
+        "\" spaced\"|\" spaced\""})
+    void a_leading_tab_or_carriage_return_is_a_trigger_of_its_own_and_a_space_is_not(String raw, String written) {
+        assertThat(LeadCsv.text(raw)).isEqualTo(written);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {"line one\nline two", "tab\tin between"})
     void tabs_and_line_breaks_inside_a_cell_stay(String raw) {
         assertThat(LeadCsv.text(raw)).isEqualTo(raw);
