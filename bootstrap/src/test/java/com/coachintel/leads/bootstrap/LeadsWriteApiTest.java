@@ -155,6 +155,28 @@ class LeadsWriteApiTest {
     }
 
     @Test
+    void a_charset_other_than_utf8_is_415_and_a_nul_in_notes_or_reason_is_400_with_nothing_written() {
+        String lead = newLead("waitlist");
+
+        // Not checked against the contract: the validator itself cannot build a request with an unknown charset.
+        client.send("PATCH", lead + "/notes", "{\"notes\": \"x\"}", null, "Content-Type", "application/json; charset=bogus")
+                .assertProblem(415, "unsupported-media-type");
+        client.send("POST", "/leads/export", "{}", false, "Content-Type", "application/json; charset=latin1")
+                .assertProblem(415, "unsupported-media-type");
+        assertThat(client.send("PATCH", lead + "/notes", "{\"notes\": \"ok\"}", true, "Content-Type",
+                "application/json; charset=UTF-8").status()).isEqualTo(200);
+        ContractClient.Exchange nulNotes = sendInvalid("PATCH", lead + "/notes", "{\"notes\": \"a\\u0000b\"}");
+        ContractClient.Exchange nulReason = sendInvalid("POST", lead + "/status", "{\"status\": \"invited\", \"reason\": \"a\\u0000b\"}");
+
+        assertThat(nulNotes.assertProblem(400, "validation-failed")).isNotNull();
+        assertThat(nulNotes.errorFields()).containsExactly("notes");
+        assertThat(nulReason.errorFields()).containsExactly("reason");
+        JsonNode after = client.get(lead).json();
+        assertThat(after.get("notes").asText()).isEqualTo("ok");
+        assertThat(after.get("status").asText()).isEqualTo("waitlist");
+    }
+
+    @Test
     void tags_may_hold_what_people_write() {
         String lead = newLead("waitlist");
 

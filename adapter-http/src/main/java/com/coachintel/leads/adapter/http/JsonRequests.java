@@ -29,6 +29,7 @@ final class JsonRequests {
     }
 
     static <T> T read(Context ctx, byte[] body, Class<T> type) {
+        JsonBody.requireUtf8(ctx);
         JsonNode tree;
         if (isBlank(body)) {
             tree = JsonMapping.MAPPER.createObjectNode();

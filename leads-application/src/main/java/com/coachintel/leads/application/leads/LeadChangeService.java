@@ -9,6 +9,7 @@ import com.coachintel.leads.domain.Notes;
 import com.coachintel.leads.domain.PhoneNumber;
 import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.Tags;
+import com.coachintel.leads.domain.TextInput;
 import com.coachintel.leads.domain.ValidationException;
 import com.coachintel.leads.domain.Violations;
 import com.coachintel.leads.domain.port.LeadQueries;
@@ -77,6 +78,9 @@ public final class LeadChangeService implements UpdateLeadContactUseCase, Update
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > MAX_REASON_LENGTH) {
             throw ValidationException.of("reason", "must be at most " + MAX_REASON_LENGTH + " characters, got " + why.length());
+        }
+        if (why != null && TextInput.hasControlCharacter(why, false)) {
+            throw ValidationException.of("reason", "must not contain control characters (such as NUL, tab or a line break)");
         }
         store.update(caller.orgId(), id, expectedVersion, lead -> lead.changeStatus(target, why, caller.email(), clock.instant()));
         return reread(caller, id);
