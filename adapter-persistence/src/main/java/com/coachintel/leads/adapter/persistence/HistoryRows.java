@@ -12,8 +12,10 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 final class HistoryRows {
 
-    /** History fields beyond the audited lead fields (tags, phone, notes). */
-    static final String CREATED = "created";
+    /**
+     * History fields beyond the audited lead fields (tags, phone, notes); {@code created} is written by
+     * {@code JdbiLeadIntake}'s one insert statement.
+     */
     static final String CAPTURED = "captured";
     static final String CONSENT_PREFIX = "consent_";
 

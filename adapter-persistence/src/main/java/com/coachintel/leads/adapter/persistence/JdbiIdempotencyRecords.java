@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -19,10 +18,10 @@ import org.jdbi.v3.core.statement.SqlStatement;
 final class JdbiIdempotencyRecords implements IdempotencyRecords {
 
     private static final String KEY = "org_id = :org AND user_email = :user AND operation = :operation AND key = :key";
-    private static final long CLEANUP_EVERY_MILLIS = 600_000;
 
     private final Jdbi jdbi;
-    private final AtomicLong lastCleanup = new AtomicLong();
+    /** Expired keys are deleted at most every ten minutes per process. */
+    private final NowAndThen cleanup = new NowAndThen(600_000);
 
     JdbiIdempotencyRecords(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -30,7 +29,7 @@ final class JdbiIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public Claim claim(IdempotencyScope scope, String fingerprint, Duration ttl, Duration abandonAfter) {
-        cleanUpNowAndThen();
+        cleanup.run(() -> jdbi.useHandle(handle -> handle.execute("DELETE FROM idempotency_keys WHERE expires_at <= now()")));
         return jdbi.withHandle(handle -> {
             while (true) {
                 // An expired key, or one whose request was abandoned, counts as new.
@@ -99,13 +98,5 @@ final class JdbiIdempotencyRecords implements IdempotencyRecords {
     private static <S extends SqlStatement<S>> S bindKey(S statement, IdempotencyScope scope) {
         return statement.bind("org", scope.org().value()).bind("user", scope.user())
                 .bind("operation", scope.operation()).bind("key", scope.key());
-    }
-
-    private void cleanUpNowAndThen() {
-        long now = System.currentTimeMillis();
-        long last = lastCleanup.get();
-        if (now - last >= CLEANUP_EVERY_MILLIS && lastCleanup.compareAndSet(last, now)) {
-            jdbi.useHandle(handle -> handle.execute("DELETE FROM idempotency_keys WHERE expires_at <= now()"));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.coachintel.leads.adapter.persistence;
 
 import com.coachintel.leads.domain.OrgId;
+import com.coachintel.leads.domain.Uuids;
 import com.coachintel.leads.domain.port.OrgDirectory;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,22 +18,11 @@ final class JdbiOrgDirectory implements OrgDirectory {
 
     @Override
     public Optional<Org> find(String idOrName) {
-        Optional<UUID> id = asUuid(idOrName);
+        Optional<UUID> id = Uuids.tryParse(idOrName);
         String sql = "SELECT id, name FROM orgs WHERE " + (id.isPresent() ? "id = :value" : "name = :value");
         return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bind("value", id.isPresent() ? id.get() : idOrName)
                 .map((rs, ctx) -> new Org(new OrgId(rs.getObject("id", UUID.class)), rs.getString("name")))
                 .findOne());
-    }
-
-    private static Optional<UUID> asUuid(String text) {
-        if (text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

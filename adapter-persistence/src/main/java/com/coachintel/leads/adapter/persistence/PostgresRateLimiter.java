@@ -2,7 +2,6 @@ package com.coachintel.leads.adapter.persistence;
 
 import com.coachintel.leads.domain.port.RateLimiter;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -13,13 +12,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class PostgresRateLimiter implements RateLimiter {
 
-    /** Past windows are deleted at most this often per process. */
-    private static final long CLEANUP_EVERY_MILLIS = 60_000;
+    /** Past windows are deleted at most once a minute per process. */
+    private final NowAndThen cleanup = new NowAndThen(60_000);
     /** Windows are kept this long after they start: no window is longer. */
     private static final String KEEP = "1 hour";
 
     private final Jdbi jdbi;
-    private final AtomicLong lastCleanup = new AtomicLong();
 
     PostgresRateLimiter(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -31,7 +29,8 @@ final class PostgresRateLimiter implements RateLimiter {
         if (seconds < 1 || seconds > 3600) {
             throw new IllegalArgumentException("windows are 1 s to 1 h long, got " + window);
         }
-        cleanUpNowAndThen();
+        cleanup.run(() -> jdbi.useHandle(handle -> handle.execute(
+                "DELETE FROM rate_limit_windows WHERE window_start < now() - interval '" + KEEP + "'")));
         return jdbi.withHandle(handle -> handle.createQuery("""
                         INSERT INTO rate_limit_windows AS w (bucket, window_start, hits)
                         VALUES (:bucket, to_timestamp(floor(extract(epoch FROM clock_timestamp()) / :seconds) * :seconds), 1)
@@ -49,14 +48,5 @@ final class PostgresRateLimiter implements RateLimiter {
                     return new Decision(false, Duration.ofMillis(remainingMillis));
                 })
                 .one());
-    }
-
-    private void cleanUpNowAndThen() {
-        long now = System.currentTimeMillis();
-        long last = lastCleanup.get();
-        if (now - last >= CLEANUP_EVERY_MILLIS && lastCleanup.compareAndSet(last, now)) {
-            jdbi.useHandle(handle -> handle.execute(
-                    "DELETE FROM rate_limit_windows WHERE window_start < now() - interval '" + KEEP + "'"));
-        }
     }
 }

@@ -55,9 +55,4 @@ public final class CaptureService implements CaptureLeadUseCase {
         }
         return intake.capture(command.validate(settings.org(), phones, clock.instant()));
     }
-
-    /** The org captured leads go to. */
-    public OrgId org() {
-        return settings.org();
-    }
 }
