@@ -17,14 +17,12 @@ CREATE TABLE idempotency_keys (
     -- A digest of the first request's body: a retry with another body is refused.
     fingerprint      text        NOT NULL,
     state            text        NOT NULL CHECK (state IN ('running', 'completed')),
-    response_status  integer,
-    -- Header names and values, alternating: Location, /leads/..., ETag, "1".
-    response_headers text[],
-    response_body    bytea,
+    -- The first answer as the API encoded it (status, headers, body): opaque here.
+    response         bytea,
     started_at       timestamptz NOT NULL,
     expires_at       timestamptz NOT NULL,
     PRIMARY KEY (org_id, user_email, operation, key),
-    CHECK (state = 'running' OR (response_status IS NOT NULL AND response_headers IS NOT NULL AND response_body IS NOT NULL))
+    CHECK (state = 'running' OR response IS NOT NULL)
 );
 -- Expired keys are deleted in bulk.
 CREATE INDEX idempotency_keys_expires_at_idx ON idempotency_keys (expires_at);

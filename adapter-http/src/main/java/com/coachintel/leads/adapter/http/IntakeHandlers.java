@@ -14,7 +14,6 @@ import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.ValidationException;
 import com.coachintel.leads.domain.Violations;
 import com.coachintel.leads.domain.idempotency.IdempotencyScope;
-import com.coachintel.leads.domain.idempotency.StoredResponse;
 import com.coachintel.leads.domain.port.ConsentLedger;
 import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.user.Caller;
@@ -63,15 +62,18 @@ final class IntakeHandlers {
         Caller caller = Authentication.caller(ctx);
         byte[] body = ctx.bodyAsBytes();
         Optional<String> key = IdempotencyKeys.of(ctx);
-        Supplier<StoredResponse> create = () -> created(createLead.createLead(caller, createCommand(ctx, body)));
+        Supplier<HttpAnswer> create = () -> created(createLead.createLead(caller, createCommand(ctx, body)));
         if (key.isEmpty()) {
             send(ctx, create.get(), false);
             return;
         }
         IdempotentRequests.Outcome outcome = idempotent.execute(
                 new IdempotencyScope(caller.orgId(), caller.email(), CREATE_OPERATION, key.get()),
-                IdempotencyKeys.fingerprint(body), create);
-        send(ctx, outcome.response(), outcome.replayed());
+                IdempotencyKeys.fingerprint(body), () -> {
+                    HttpAnswer answer = create.get();
+                    return new IdempotentRequests.Attempt(answer.stored(), answer.succeeded());
+                });
+        send(ctx, HttpAnswer.of(outcome.response()), outcome.replayed());
     }
 
     private static CreateLeadCommand createCommand(Context ctx, byte[] body) {
@@ -94,14 +96,14 @@ final class IntakeHandlers {
     }
 
     /** 201 with the lead, where it lives and its ETag: kept as bytes, so that a retry answers exactly this. */
-    private static StoredResponse created(LeadDetails lead) {
+    private static HttpAnswer created(LeadDetails lead) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", "/leads/" + lead.lead().id());
         headers.put("ETag", EntityTags.of(lead.lead().version()));
-        return new StoredResponse(201, headers, JsonResponses.bytes(lead));
+        return new HttpAnswer(201, headers, JsonResponses.bytes(lead));
     }
 
-    private static void send(Context ctx, StoredResponse response, boolean replayed) {
+    private static void send(Context ctx, HttpAnswer response, boolean replayed) {
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         if (replayed) {

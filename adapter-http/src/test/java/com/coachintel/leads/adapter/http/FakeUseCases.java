@@ -206,7 +206,7 @@ final class FakeUseCases {
                     lastNewLead.set(lead);
                     return details(null);
                 },
-                (scope, fingerprint, request) -> new IdempotentRequests.Outcome(request.get(), false),
+                (scope, fingerprint, request) -> new IdempotentRequests.Outcome(request.get().response(), false),
                 (caller, id, command) -> {
                     checkVersion(id, Optional.empty());
                     ConsentEntry entry = command.validate(caller, NOW);

@@ -4,8 +4,6 @@ import com.coachintel.leads.domain.idempotency.IdempotencyRecords;
 import com.coachintel.leads.domain.idempotency.IdempotencyScope;
 import com.coachintel.leads.domain.idempotency.StoredResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -57,8 +55,7 @@ final class JdbiIdempotencyRecords implements IdempotencyRecords {
     }
 
     private static Optional<Claim> existing(Handle handle, IdempotencyScope scope, String fingerprint) {
-        return bindKey(handle.createQuery("SELECT fingerprint, state, response_status, response_headers, response_body"
-                + " FROM idempotency_keys WHERE " + KEY), scope)
+        return bindKey(handle.createQuery("SELECT fingerprint, state, response FROM idempotency_keys WHERE " + KEY), scope)
                 .map((rs, ctx) -> {
                     if (!rs.getString("fingerprint").equals(fingerprint)) {
                         return (Claim) new Claim.Mismatch();
@@ -66,26 +63,16 @@ final class JdbiIdempotencyRecords implements IdempotencyRecords {
                     if (rs.getString("state").equals("running")) {
                         return new Claim.InProgress();
                     }
-                    String[] pairs = (String[]) rs.getArray("response_headers").getArray();
-                    Map<String, String> headers = new LinkedHashMap<>();
-                    for (int i = 0; i + 1 < pairs.length; i += 2) {
-                        headers.put(pairs[i], pairs[i + 1]);
-                    }
-                    return new Claim.Replay(new StoredResponse(rs.getInt("response_status"), headers,
-                            rs.getBytes("response_body")));
+                    return new Claim.Replay(new StoredResponse(rs.getBytes("response")));
                 })
                 .findOne();
     }
 
     @Override
     public void complete(IdempotencyScope scope, StoredResponse response) {
-        String[] pairs = response.headers().entrySet().stream()
-                .flatMap(header -> java.util.stream.Stream.of(header.getKey(), header.getValue())).toArray(String[]::new);
-        jdbi.useHandle(handle -> bindKey(handle.createUpdate("""
-                        UPDATE idempotency_keys SET state = 'completed', response_status = :status,
-                               response_headers = CAST(:headers AS text[]), response_body = :body
-                        WHERE\s""" + KEY), scope)
-                .bind("status", response.status()).bind("headers", pairs).bind("body", response.body())
+        jdbi.useHandle(handle -> bindKey(handle.createUpdate(
+                        "UPDATE idempotency_keys SET state = 'completed', response = :response WHERE " + KEY), scope)
+                .bind("response", response.content())
                 .execute());
     }
 

@@ -2,7 +2,6 @@ package com.coachintel.leads.application.idempotency;
 
 import com.coachintel.leads.domain.idempotency.IdempotencyRecords;
 import com.coachintel.leads.domain.idempotency.IdempotencyScope;
-import com.coachintel.leads.domain.idempotency.StoredResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -26,7 +25,7 @@ public final class IdempotencyService implements IdempotentRequests {
     }
 
     @Override
-    public Outcome execute(IdempotencyScope scope, String fingerprint, Supplier<StoredResponse> request) {
+    public Outcome execute(IdempotencyScope scope, String fingerprint, Supplier<Attempt> request) {
         IdempotencyRecords.Claim claim = records.claim(scope, fingerprint, KEY_TTL, ABANDON_AFTER);
         if (claim instanceof IdempotencyRecords.Claim.Replay replay) {
             return new Outcome(replay.response(), true);
@@ -37,18 +36,18 @@ public final class IdempotencyService implements IdempotentRequests {
         if (claim instanceof IdempotencyRecords.Claim.Mismatch) {
             throw new IdempotencyKeyReusedException();
         }
-        StoredResponse response;
+        Attempt attempt;
         try {
-            response = request.get();
+            attempt = request.get();
         } catch (RuntimeException | Error e) {
             records.release(scope);
             throw e;
         }
-        if (response.status() >= 200 && response.status() < 300) {
-            records.complete(scope, response);
+        if (attempt.succeeded()) {
+            records.complete(scope, attempt.response());
         } else {
             records.release(scope);
         }
-        return new Outcome(response, false);
+        return new Outcome(attempt.response(), false);
     }
 }

@@ -55,9 +55,9 @@ class IdempotencyServiceTest {
     final IdempotencyScope scope = new IdempotencyScope(new OrgId(UUID.randomUUID()), "coach@example.com", "POST /leads", "k1");
     final AtomicInteger runs = new AtomicInteger();
 
-    StoredResponse created() {
+    IdempotentRequests.Attempt created() {
         runs.incrementAndGet();
-        return new StoredResponse(201, Map.of("Location", "/leads/1"), "{}".getBytes(StandardCharsets.UTF_8));
+        return new IdempotentRequests.Attempt(new StoredResponse("201 {}".getBytes(StandardCharsets.UTF_8)), true);
     }
 
     @Test
@@ -96,11 +96,12 @@ class IdempotencyServiceTest {
         })).isInstanceOf(ValidationException.class);
         assertThat(records.rows).isEmpty();
 
-        StoredResponse conflict = new StoredResponse(409, Map.of(), new byte[0]);
+        IdempotentRequests.Attempt conflict = new IdempotentRequests.Attempt(new StoredResponse(new byte[0]), false);
         assertThat(service.execute(scope, "fp", () -> conflict).replayed()).isFalse();
         assertThat(records.rows).isEmpty();
 
-        assertThat(service.execute(scope, "fp", this::created).response().status()).isEqualTo(201);
+        assertThat(new String(service.execute(scope, "fp", this::created).response().content(), StandardCharsets.UTF_8))
+                .isEqualTo("201 {}");
     }
 
     @Test

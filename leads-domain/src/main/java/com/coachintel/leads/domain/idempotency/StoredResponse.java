@@ -1,19 +1,16 @@
 package com.coachintel.leads.domain.idempotency;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the first request with a key answered, kept to answer its retries.
+ * What the first request with a key answered, kept to answer its retries: bytes the adapter that served the request
+ * made of its answer (status, headers and body for the HTTP API), opaque to the core and to storage.
  *
- * @param status  the status code
- * @param headers the headers a retry must see again, such as {@code Location} and {@code ETag}
- * @param body    the body's bytes
+ * @param content the encoded answer
  */
-public record StoredResponse(int status, Map<String, String> headers, byte[] body) {
+public record StoredResponse(byte[] content) {
 
     public StoredResponse {
-        headers = Map.copyOf(headers);
-        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(content, "content");
     }
 }
