@@ -80,14 +80,16 @@ public final class LeadsApplication implements AutoCloseable {
                     clock, config.exportTtl());
             String demoData = api && config.demoData() ? describe(persistence.demoDataSeeder(clock).seedIfAbsent())
                     : "off (LEADS_DEMO_DATA=false or an external database)";
+            java.net.InetSocketAddress management = null;
             if (worker) {
                 jobs.startWorker(exports, JOB_WORKERS, JOB_POLL_INTERVAL);
-                jobs.startDashboard(config.dashboardPort(), config.dashboardUser()
+                management = jobs.startManagement(config.managementHost(), config.dashboardPort(), config.dashboardUser()
                         .map(user -> new JobRunrJobs.Credentials(user, config.dashboardPassword().orElseThrow())));
             }
             // The API starts last: once it answers /ready, everything else is up too.
             String captureLine = null;
             if (api) {
+                var health = new ReadinessService(persistence.storageHealth(), jobs.jobWorker());
                 var phones = new LibphonenumberParser(config.defaultPhoneRegion());
                 var reads = new LeadReadService(persistence.leadQueries());
                 var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(), phones, clock);
@@ -105,7 +107,7 @@ public final class LeadsApplication implements AutoCloseable {
                                 + (config.corsOrigins().isEmpty() ? "" : "; browsers from " + String.join(", ",
                                         new java.util.TreeSet<>(config.corsOrigins()))))
                         .orElse("  Capture    public capture off (set " + LeadsConfig.PUBLIC_CAPTURE_ORG + " to an org's id or name)");
-                var useCases = new HttpApi.UseCases(new ReadinessService(persistence.storageHealth()),
+                var useCases = new HttpApi.UseCases(health, health,
                         new AuthenticationService(new CachedUserAccounts(persistence.userAccounts(), USER_CACHE_TTL, clock)),
                         reads, reads, reads, changes, changes, changes,
                         reads, exports, exports, intake, new IdempotencyService(persistence.idempotencyRecords()), intake,
@@ -120,9 +122,10 @@ public final class LeadsApplication implements AutoCloseable {
                 summary.add(captureLine);
             }
             summary.add(worker
-                    ? "  Jobs       worker running (" + JOB_WORKERS + " at a time); JobRunr dashboard on port "
-                            + config.dashboardPort() + " at /dashboard"
-                            + (config.dashboardUser().isPresent() ? " (basic auth)" : "")
+                    ? "  Jobs       worker running (" + JOB_WORKERS + " at a time); JobRunr dashboard at http://"
+                            + hostAndPort(management) + "/dashboard"
+                            + (config.dashboardUser().isPresent() ? " (basic auth)" : " (no password: this machine only)")
+                            + ", worker health at /health"
                     : "  Jobs       no worker here (LEADS_JOBS_WORKER=false): exports wait for `java -jar leads.jar worker`");
             return new LeadsApplication(database, jobs, http, List.copyOf(summary));
         } catch (RuntimeException e) {
@@ -143,6 +146,11 @@ public final class LeadsApplication implements AutoCloseable {
             new PostgresPersistence(database.dataSource()).schemaMigrator().migrate();
             return database.description();
         }
+    }
+
+    private static String hostAndPort(java.net.InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static String describe(DemoDataSeeder.SeedReport report) {

@@ -41,6 +41,9 @@ import java.util.Set;
  * @param captureRateLimit  LEADS_CAPTURE_RATE_LIMIT: public captures one client address may send per minute
  * @param corsOrigins       LEADS_CORS_ORIGINS: origins whose pages may call the API from the browser
  * @param trustedProxies    LEADS_TRUSTED_PROXIES: proxies (CIDRs) whose X-Forwarded-For names the client
+ * @param managementHost    LEADS_MANAGEMENT_HOST: the interface of the management port (the JobRunr dashboard)
+ * @param exportConcurrency LEADS_EXPORT_CONCURRENCY: streamed exports at once; default a quarter of the pool, at least 1
+ * @param shutdownGrace     LEADS_SHUTDOWN_GRACE: how long SIGTERM waits for requests in flight
  * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
@@ -63,6 +66,9 @@ public record LeadsConfig(
         int captureRateLimit,
         Set<String> corsOrigins,
         List<Cidr> trustedProxies,
+        String managementHost,
+        int exportConcurrency,
+        Duration shutdownGrace,
         List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
@@ -83,6 +89,9 @@ public record LeadsConfig(
     static final String CAPTURE_RATE_LIMIT = "LEADS_CAPTURE_RATE_LIMIT";
     static final String CORS_ORIGINS = "LEADS_CORS_ORIGINS";
     static final String TRUSTED_PROXIES = "LEADS_TRUSTED_PROXIES";
+    static final String MANAGEMENT_HOST = "LEADS_MANAGEMENT_HOST";
+    static final String EXPORT_CONCURRENCY = "LEADS_EXPORT_CONCURRENCY";
+    static final String SHUTDOWN_GRACE = "LEADS_SHUTDOWN_GRACE";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -139,7 +148,7 @@ public record LeadsConfig(
             throw new ConfigException(DEFAULT_PHONE_REGION + " must be an ISO 3166-1 alpha-2 region code such as US, GB"
                     + " or DE, got '" + phoneRegion + "'");
         }
-        Duration exportTtl = vars.duration(EXPORT_TTL).orElse(Duration.ofHours(24));
+        Duration exportTtl = vars.duration(EXPORT_TTL, Duration.ofMinutes(1)).orElse(Duration.ofHours(24));
         boolean jobsWorker = vars.bool(JOBS_WORKER).orElse(true);
         int dashboardPort = vars.integer(DASHBOARD_PORT, 1, 65_535).orElse(8000);
         Optional<String> dashboardUser = vars.text(DASHBOARD_USER);
@@ -148,10 +157,17 @@ public record LeadsConfig(
             throw new ConfigException(DASHBOARD_USER + " and " + DASHBOARD_PASSWORD + " go together: set both for basic"
                     + " authentication on the JobRunr dashboard, or neither");
         }
-        if (dashboardUser.isEmpty()) {
-            warnings.add("The JobRunr dashboard (port " + dashboardPort + ", wherever jobs run) has no password: set "
-                    + DASHBOARD_USER + " and " + DASHBOARD_PASSWORD + " unless only operators can reach that port.");
+        // The dashboard deletes and requeues jobs and shows their arguments: never open to the network by accident.
+        // Its interface is chosen apart from the API's, which a proxy secret opens to every interface.
+        String managementHost = vars.host(MANAGEMENT_HOST).orElse("127.0.0.1");
+        if (dashboardUser.isEmpty() && !isLoopback(managementHost)) {
+            throw new ConfigException(MANAGEMENT_HOST + "=" + managementHost + " opens the JobRunr dashboard beyond this"
+                    + " machine, and it has no password: set " + DASHBOARD_USER + " and " + DASHBOARD_PASSWORD
+                    + ", or keep " + MANAGEMENT_HOST + " on 127.0.0.1 (the default)");
         }
+        int exportConcurrency = vars.integer(EXPORT_CONCURRENCY, 1, poolSize)
+                .orElse(Math.max(1, poolSize / 4));
+        Duration shutdownGrace = vars.duration(SHUTDOWN_GRACE, Duration.ZERO).orElse(Duration.ofSeconds(25));
         Optional<String> captureOrg = vars.text(PUBLIC_CAPTURE_ORG);
         int captureRateLimit = vars.integer(CAPTURE_RATE_LIMIT, 1, 1_000_000).orElse(10);
         Set<String> corsOrigins = new LinkedHashSet<>();
@@ -173,7 +189,8 @@ public record LeadsConfig(
         }
         return new LeadsConfig(host, port, proxySecret, nextAuthSecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
                 exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, captureOrg, captureRateLimit,
-                Set.copyOf(corsOrigins), List.copyOf(trustedProxies), List.copyOf(warnings));
+                Set.copyOf(corsOrigins), List.copyOf(trustedProxies), managementHost, exportConcurrency, shutdownGrace,
+                List.copyOf(warnings));
     }
 
     private static boolean isLoopback(String host) {
@@ -194,7 +211,8 @@ public record LeadsConfig(
                 + jobsWorker + ", dashboardPort=" + dashboardPort + ", dashboardUser=" + dashboardUser.orElse("none")
                 + ", dashboardPassword=" + dashboardPassword.map(p -> "***").orElse("none") + ", publicCaptureOrg="
                 + publicCaptureOrg.orElse("none") + ", captureRateLimit=" + captureRateLimit + ", corsOrigins=" + corsOrigins
-                + ", trustedProxies=" + trustedProxies + "]";
+                + ", trustedProxies=" + trustedProxies + ", managementHost=" + managementHost + ", exportConcurrency="
+                + exportConcurrency + ", shutdownGrace=" + shutdownGrace + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */
@@ -242,8 +260,8 @@ public record LeadsConfig(
             });
         }
 
-        /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, or ISO-8601 such as {@code PT24H}; at least a minute. */
-        Optional<Duration> duration(String name) {
+        /** {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d}, or ISO-8601 such as {@code PT24H}; at least {@code min}. */
+        Optional<Duration> duration(String name, Duration min) {
             return text(name).map(value -> {
                 Duration parsed = null;
                 try {
@@ -262,8 +280,9 @@ public record LeadsConfig(
                 } catch (java.time.format.DateTimeParseException ignored) {
                     // reported below
                 }
-                if (parsed == null || parsed.compareTo(Duration.ofMinutes(1)) < 0) {
-                    throw new ConfigException(name + " must be a duration of at least a minute, such as 30m, 24h, 7d or"
+                if (parsed == null || parsed.compareTo(min) < 0) {
+                    String least = min.isZero() ? "" : " of at least " + (min.toMinutes() == 1 ? "a minute" : min);
+                    throw new ConfigException(name + " must be a duration" + least + ", such as 25s, 30m, 24h, 7d or"
                             + " PT24H, got '" + value + "'");
                 }
                 return parsed;

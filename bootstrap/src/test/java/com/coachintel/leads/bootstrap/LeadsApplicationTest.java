@@ -84,7 +84,8 @@ class LeadsApplicationTest {
         LeadsConfig unreachable = new LeadsConfig("127.0.0.1", 0, Optional.empty(), Optional.empty(), dataDir, 0,
                 Optional.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/leads?connectTimeout=2", "leads", "secret", 2)),
                 2, false, "US", java.time.Duration.ofHours(24), false, 8000, Optional.empty(), Optional.empty(),
-                Optional.empty(), 10, java.util.Set.of(), java.util.List.of(), java.util.List.of());
+                Optional.empty(), 10, java.util.Set.of(), java.util.List.of(), "127.0.0.1", 1, java.time.Duration.ZERO,
+                java.util.List.of());
 
         assertThatThrownBy(() -> LeadsApplication.start(unreachable))
                 .hasMessageStartingWith("could not connect to postgresql://127.0.0.1:1/leads")

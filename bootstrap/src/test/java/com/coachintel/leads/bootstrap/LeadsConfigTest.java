@@ -107,13 +107,22 @@ class LeadsConfigTest {
         assertThat(config.jobsWorker()).isTrue();
         assertThat(config.exportTtl()).isEqualTo(java.time.Duration.ofHours(24));
         assertThat(config.dashboardPort()).isEqualTo(8000);
-        assertThat(config.warnings()).anySatisfy(warning -> assertThat(warning).contains("JobRunr dashboard"));
+        assertThat(config.managementHost()).isEqualTo("127.0.0.1");
+        assertThat(config.exportConcurrency()).as("a quarter of the default pool of 10").isEqualTo(2);
+        assertThat(config.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(25));
+        assertThat(config(Map.of("DATABASE_POOL_SIZE", "3")).exportConcurrency()).isEqualTo(1);
+        assertThat(config(Map.of("DATABASE_POOL_SIZE", "40")).exportConcurrency()).isEqualTo(10);
+        assertThat(config(Map.of("LEADS_EXPORT_CONCURRENCY", "5")).exportConcurrency()).isEqualTo(5);
+        assertThat(config(Map.of("LEADS_SHUTDOWN_GRACE", "0s")).shutdownGrace()).isZero();
+        assertThat(config(Map.of("LEADS_PROXY_SECRET", "0123456789abcdef0123")).managementHost())
+                .as("a proxy secret opens the API, never the management port").isEqualTo("127.0.0.1");
         assertThat(config(Map.of("LEADS_EXPORT_TTL", "30m")).exportTtl()).isEqualTo(java.time.Duration.ofMinutes(30));
         assertThat(config(Map.of("LEADS_EXPORT_TTL", "P7D")).exportTtl()).isEqualTo(java.time.Duration.ofDays(7));
         assertThat(config(Map.of("LEADS_JOBS_WORKER", "false")).jobsWorker()).isFalse();
         LeadsConfig guarded = config(Map.of("JOBRUNR_DASHBOARD_USER", "ops", "JOBRUNR_DASHBOARD_PASSWORD", "pw"));
         assertThat(guarded.dashboardUser()).contains("ops");
-        assertThat(guarded.warnings()).noneSatisfy(warning -> assertThat(warning).contains("JobRunr dashboard"));
+        assertThat(config(Map.of("JOBRUNR_DASHBOARD_USER", "ops", "JOBRUNR_DASHBOARD_PASSWORD", "pw",
+                "LEADS_MANAGEMENT_HOST", "0.0.0.0")).managementHost()).isEqualTo("0.0.0.0");
         assertThat(guarded.toString()).doesNotContain("=pw");
     }
 
@@ -137,6 +146,10 @@ class LeadsConfigTest {
 
     @Test
     void dashboard_credentials_come_in_pairs() {
+        assertThatThrownBy(() -> config(Map.of("LEADS_MANAGEMENT_HOST", "0.0.0.0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("LEADS_MANAGEMENT_HOST=0.0.0.0 opens the JobRunr dashboard beyond this machine,"
+                        + " and it has no password");
         assertThatThrownBy(() -> config(Map.of("JOBRUNR_DASHBOARD_USER", "ops")))
                 .hasMessageContaining("JOBRUNR_DASHBOARD_USER and JOBRUNR_DASHBOARD_PASSWORD go together");
     }
@@ -164,7 +177,9 @@ class LeadsConfigTest {
         "DATABASE_POOL_SIZE|0|DATABASE_POOL_SIZE must be a whole number from 1 to 500, got '0'",
         "LEADS_DEMO_DATA|maybe|LEADS_DEMO_DATA must be true or false, got 'maybe'",
         "LEADS_DEFAULT_PHONE_REGION|USA|LEADS_DEFAULT_PHONE_REGION must be an ISO 3166-1 alpha-2 region code",
-        "LEADS_EXPORT_TTL|tomorrow|LEADS_EXPORT_TTL must be a duration of at least a minute, such as 30m, 24h, 7d or PT24H",
+        "LEADS_EXPORT_TTL|tomorrow|LEADS_EXPORT_TTL must be a duration of at least a minute, such as 25s, 30m, 24h, 7d or PT24H",
+        "LEADS_SHUTDOWN_GRACE|soon|LEADS_SHUTDOWN_GRACE must be a duration, such as 25s",
+        "LEADS_EXPORT_CONCURRENCY|11|LEADS_EXPORT_CONCURRENCY must be a whole number from 1 to 10",
         "LEADS_EXPORT_TTL|10s|LEADS_EXPORT_TTL must be a duration of at least a minute",
         "LEADS_JOBS_WORKER|sometimes|LEADS_JOBS_WORKER must be true or false",
         "JOBRUNR_DASHBOARD_PORT|0|JOBRUNR_DASHBOARD_PORT must be a whole number from 1 to 65535",

@@ -1,22 +1,31 @@
 package com.coachintel.leads.adapter.http;
 
+import com.coachintel.leads.application.health.CheckHealthUseCase;
 import com.coachintel.leads.application.health.CheckReadinessUseCase;
 import com.coachintel.leads.application.health.Readiness;
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/** {@code GET /health} (the process is alive) and {@code GET /ready} (it can serve: the database answers). */
+/**
+ * {@code GET /health} (the process is alive, and how its job worker is doing) and {@code GET /ready} (it can serve:
+ * the database answers). A recovering worker never fails either: load balancers look at {@code /ready}, and the
+ * API serves while the worker waits for the database.
+ */
 final class HealthHandlers {
 
+    private final CheckHealthUseCase health;
     private final CheckReadinessUseCase readiness;
 
-    HealthHandlers(CheckReadinessUseCase readiness) {
+    HealthHandlers(CheckHealthUseCase health, CheckReadinessUseCase readiness) {
+        this.health = Objects.requireNonNull(health, "health");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
     }
 
     void health(Context ctx) {
-        JsonResponses.send(ctx, Map.of("status", "ok"));
+        String jobs = health.checkHealth().jobs().name().toLowerCase(Locale.ROOT);
+        JsonResponses.send(ctx, Map.of("status", "ok", "jobs", jobs));
     }
 
     void ready(Context ctx) {

@@ -1,6 +1,7 @@
 package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.auth.AuthenticateUseCase;
+import com.coachintel.leads.application.health.CheckHealthUseCase;
 import com.coachintel.leads.application.health.CheckReadinessUseCase;
 import com.coachintel.leads.application.leads.ChangeLeadStatusUseCase;
 import com.coachintel.leads.application.leads.GetLeadUseCase;
@@ -46,6 +47,7 @@ public final class HttpApi {
     /**
      * The use cases behind the routes.
      *
+     * @param health       {@code GET /health}: the state of this process's job worker
      * @param readiness    {@code GET /ready}
      * @param authenticate every {@code /leads} route
      * @param listLeads    {@code GET /leads}
@@ -63,7 +65,7 @@ public final class HttpApi {
      * @param listConsents {@code GET /leads/{id}/consents}
      * @param captureLead  {@code POST /crm/public/leads}; empty when public capture is off (the route answers 404)
      */
-    public record UseCases(CheckReadinessUseCase readiness, AuthenticateUseCase authenticate, ListLeadsUseCase listLeads,
+    public record UseCases(CheckHealthUseCase health, CheckReadinessUseCase readiness, AuthenticateUseCase authenticate, ListLeadsUseCase listLeads,
             GetLeadUseCase getLead, ListLeadEventsUseCase listEvents, UpdateLeadContactUseCase updateContact,
             UpdateLeadNotesUseCase updateNotes, ChangeLeadStatusUseCase changeStatus, ListLeadHistoryUseCase listHistory,
             ExportLeadsUseCase exportNow, ExportJobsUseCase exportJobs, CreateLeadUseCase createLead,
@@ -85,7 +87,7 @@ public final class HttpApi {
     /** With the clock that dates export file names (tests). */
     public HttpApi(HttpSettings settings, UseCases useCases, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        HealthHandlers health = new HealthHandlers(useCases.readiness());
+        HealthHandlers health = new HealthHandlers(useCases.health(), useCases.readiness());
         Cors cors = new Cors(settings.corsOrigins());
         Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret(),
                 settings.nextAuthSecret().map(secret -> new NextAuthSessions(secret, clock)), settings.trustedProxies(), cors);

@@ -2,7 +2,9 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
+import com.coachintel.leads.application.health.Health;
 import com.coachintel.leads.application.health.Readiness;
+import com.coachintel.leads.domain.port.JobWorker;
 import com.coachintel.leads.application.export.ExportJobsUseCase;
 import com.coachintel.leads.application.idempotency.IdempotentRequests;
 import com.coachintel.leads.application.intake.CaptureLeadCommand;
@@ -64,6 +66,7 @@ final class FakeUseCases {
             + "utm_campaign,last_contacted_at\r\n3f2b8c1e-1111-4222-8333-444455556666,2026-01-01T09:00:00Z,invited,Ada,,"
             + "ada@example.com,+14155550100,vip,website,,,,\r\n";
 
+    final AtomicReference<JobWorker.State> jobs = new AtomicReference<>(JobWorker.State.RUNNING);
     final AtomicReference<Supplier<Readiness>> readiness = new AtomicReference<>(() -> new Readiness(true, "reachable"));
     final AtomicReference<LeadQuery> lastLeadQuery = new AtomicReference<>();
     final AtomicReference<EventQuery> lastEventQuery = new AtomicReference<>();
@@ -107,6 +110,7 @@ final class FakeUseCases {
 
     HttpApi.UseCases useCases() {
         return new HttpApi.UseCases(
+                () -> new Health(jobs.get()),
                 () -> readiness.get().get(),
                 email -> {
                     String normalised = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);

@@ -3,6 +3,7 @@ package com.coachintel.leads.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachintel.leads.application.health.Readiness;
+import com.coachintel.leads.domain.port.JobWorker;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ class HttpApiTest {
     @BeforeEach
     void databaseIsUp() {
         FAKES.readiness.set(() -> new Readiness(true, "reachable"));
+        FAKES.jobs.set(JobWorker.State.RUNNING);
     }
 
     @Test
@@ -39,6 +41,15 @@ class HttpApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("content-type")).startsWith("application/json");
         assertThat(response.json().get("status").asText()).isEqualTo("ok");
+        assertThat(response.json().get("jobs").asText()).isEqualTo("running");
+    }
+
+    @Test
+    void health_says_a_recovering_worker_and_ready_stays_about_the_api() {
+        FAKES.jobs.set(JobWorker.State.RECOVERING);
+
+        assertThat(client.get("/health").json().get("jobs").asText()).isEqualTo("recovering");
+        assertThat(client.get("/ready").status()).isEqualTo(200);
     }
 
     @Test

@@ -204,7 +204,7 @@ class IntakeRequestsTest {
     void capture_is_404_when_no_capture_org_is_configured() {
         FakeUseCases fakes = new FakeUseCases();
         HttpApi.UseCases all = fakes.useCases();
-        HttpApi.UseCases off = new HttpApi.UseCases(all.readiness(), all.authenticate(), all.listLeads(), all.getLead(),
+        HttpApi.UseCases off = new HttpApi.UseCases(all.health(), all.readiness(), all.authenticate(), all.listLeads(), all.getLead(),
                 all.listEvents(), all.updateContact(), all.updateNotes(), all.changeStatus(), all.listHistory(),
                 all.exportNow(), all.exportJobs(), all.createLead(), all.idempotent(), all.recordConsent(),
                 all.listConsents(), Optional.empty());

@@ -2,13 +2,18 @@ package com.coachintel.leads.adapter.jobs;
 
 import com.coachintel.leads.application.export.RunExportUseCase;
 import com.coachintel.leads.domain.port.ExportScheduler;
+import com.coachintel.leads.domain.port.JobWorker;
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.jobrunr.dashboard.JobRunrDashboardWebServer;
-import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
@@ -18,13 +23,15 @@ import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JobRunr, wired by hand and without its global singletons, so that an API-only process, a worker-only
  * process (or both in one test JVM) each own their objects. Storage is PostgreSQL over the service's own
  * DataSource (JobRunr creates its {@code jobrunr_*} tables on first use).
  *
- * <p>Every process gets the scheduler; {@link #startWorker} and {@link #startDashboard} are for the
+ * <p>Every process gets the scheduler; {@link #startWorker} and {@link #startManagement} are for the
  * processes that run jobs. {@link #close()} stops what was started.
  */
 public final class JobRunrJobs implements AutoCloseable {
@@ -33,14 +40,23 @@ public final class JobRunrJobs implements AutoCloseable {
     static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(10);
     static final String CLEANUP_JOB_ID = "delete-expired-lead-exports";
 
+    /** How often a stopped worker is looked at, and started again when the database answers. */
+    static final Duration RECOVERY_CHECK = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunrJobs.class);
+
+    private final DataSource dataSource;
     private final StorageProvider storage;
     private final JsonMapper jsonMapper;
     private final JobRequestScheduler scheduler;
-    private BackgroundJobServer worker;
-    private JobRunrDashboardWebServer dashboard;
+    // Volatile: health reports read it without the lock, which a restart holds while the database is slow.
+    private volatile BackgroundJobServer worker;
+    private ScheduledExecutorService watchdog;
+    private ManagementServer management;
+    private boolean closed;
 
     public JobRunrJobs(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jsonMapper = new JacksonJsonMapper();
         this.storage = new PostgresStorageProvider(dataSource);
         this.storage.setJobMapper(new JobMapper(jsonMapper));
@@ -54,6 +70,11 @@ public final class JobRunrJobs implements AutoCloseable {
 
     /**
      * Starts processing jobs in this process and (re)registers the recurring cleanup of expired exports.
+     *
+     * <p>JobRunr's worker stops itself for good when it cannot reach its storage for a while ("An unrecoverable
+     * error occurred. Shutting down BackgroundJobServer"). A watchdog looks every {@link #RECOVERY_CHECK}: once the
+     * database answers again, it starts the same worker again, and queued jobs run without a restart of the process.
+     * Meanwhile {@link #jobWorker()} says {@link JobWorker.State#RECOVERING}.
      *
      * @param exports      what the export and cleanup jobs call
      * @param workers      how many jobs run at once
@@ -83,23 +104,73 @@ public final class JobRunrJobs implements AutoCloseable {
                         .andPollInterval(pollInterval));
         worker.start();
         scheduler.scheduleRecurrently(CLEANUP_JOB_ID, CLEANUP_INTERVAL, new ExpiredExportsCleanupRequest());
+        watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "leads-worker-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.scheduleWithFixedDelay(this::restartWorkerIfStopped, RECOVERY_CHECK.toMillis(), RECOVERY_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void restartWorkerIfStopped() {
+        BackgroundJobServer stopped;
+        synchronized (this) {
+            if (worker == null || worker.isRunning()) {
+                return;
+            }
+            stopped = worker;
+        }
+        if (!databaseAnswers()) {
+            return;
+        }
+        synchronized (this) {
+            if (worker != stopped || closed) {
+                return;
+            }
+            try {
+                worker.start();
+                LOG.info("The job worker is running again: the database answers");
+            } catch (RuntimeException e) {
+                LOG.warn("The job worker could not start again yet ({}); trying again in {} s", e.getClass().getSimpleName(),
+                        RECOVERY_CHECK.toSeconds());
+            }
+        }
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid((int) RECOVERY_CHECK.toSeconds());
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The {@link JobWorker} port: the state of this process's worker, for health reports. */
+    public JobWorker jobWorker() {
+        return () -> {
+            BackgroundJobServer current = worker;
+            if (current == null) {
+                return JobWorker.State.NONE;
+            }
+            return current.isRunning() ? JobWorker.State.RUNNING : JobWorker.State.RECOVERING;
+        };
     }
 
     /**
-     * Starts JobRunr's dashboard on {@code port}, with basic authentication when credentials are given.
-     * Anonymous usage reporting is off.
+     * Starts the management port on {@code host}: JobRunr's dashboard at {@code /dashboard}, with basic
+     * authentication when credentials are given, and {@code GET /health} with the worker's state. Anonymous usage
+     * reporting is off.
+     *
+     * @return the address bound (its port is chosen when {@code port} is 0)
      */
-    public synchronized void startDashboard(int port, Optional<Credentials> credentials) {
-        if (dashboard != null) {
-            throw new IllegalStateException("the dashboard is already running");
+    public synchronized InetSocketAddress startManagement(String host, int port, Optional<Credentials> credentials) {
+        if (management != null) {
+            throw new IllegalStateException("the management port is already open");
         }
-        JobRunrDashboardWebServerConfiguration configuration = JobRunrDashboardWebServerConfiguration
-                .usingStandardDashboardConfiguration()
-                .andPort(port)
-                .andAllowAnonymousDataUsage(false);
-        credentials.ifPresent(c -> configuration.andBasicAuthentication(c.user(), c.password()));
-        dashboard = new JobRunrDashboardWebServer(storage, jsonMapper, configuration);
-        dashboard.start();
+        management = new ManagementServer(host, port, credentials, storage, jsonMapper, jobWorker());
+        management.start();
+        return management.address();
     }
 
     /** Whether this process runs jobs. */
@@ -109,9 +180,14 @@ public final class JobRunrJobs implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (dashboard != null) {
-            dashboard.stop();
-            dashboard = null;
+        closed = true;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
+        if (management != null) {
+            management.close();
+            management = null;
         }
         if (worker != null) {
             worker.stop();
