@@ -52,6 +52,8 @@ start_api
 # pgbench and psql reach PostgreSQL the way the API's pool does: over the Unix socket the jar names at startup
 # (loopback TCP costs both sides more CPU per round trip), or over TCP when it names none.
 API_SOCKET=$(grep -Eo 'pool over the Unix socket [^)]+' "$OUT/api.log" | awk '{ print $NF }' || true)
+# TCP asks for the password the jar generated on first start (the socket's private directory needs none).
+export PGPASSWORD; PGPASSWORD=$(cat "$OUT/data/postgres.password")
 if [ -n "$API_SOCKET" ]; then
   export PGHOST; PGHOST=$(dirname "$API_SOCKET")
   echo "   the API's pool, pgbench and psql all connect over the Unix socket $API_SOCKET"
