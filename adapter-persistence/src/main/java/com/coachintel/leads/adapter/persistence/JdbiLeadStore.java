@@ -54,7 +54,7 @@ final class JdbiLeadStore implements LeadStore {
                 .bind("id", id.value()).bind("org", org.value())
                 .map((rs, ctx) -> Lead.restore(new LeadId(rs.getObject("id", UUID.class)),
                         new OrgId(rs.getObject("org_id", UUID.class)), SqlRows.status(rs.getString("status")),
-                        SqlRows.tags(rs.getArray("tags")),
+                        SqlRows.tags(rs.getObject("id", UUID.class), rs.getArray("tags")),
                         rs.getString("phone") == null ? null : new PhoneNumber(rs.getString("phone")),
                         rs.getString("notes"), SqlRows.instant(rs, "notes_updated_at"), rs.getString("notes_updated_by"),
                         SqlRows.instant(rs, "updated_at"), rs.getLong("version")))

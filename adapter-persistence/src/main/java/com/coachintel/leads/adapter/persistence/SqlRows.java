@@ -17,6 +17,8 @@ import java.util.UUID;
 /** Column reading and writing shared by the SQL of this adapter. */
 final class SqlRows {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqlRows.class);
+
     /**
      * The columns {@link #leadListItem} reads, qualified with {@code l.}. Tags come as one text joined by the
      * unit separator (U+001F, which no tag contains): pgjdbc's {@code getArray} costs far more per row.
@@ -40,7 +42,7 @@ final class SqlRows {
                 rs.getString("last_name"),
                 rs.getString("email"),
                 rs.getString("phone"),
-                joinedTags(rs.getString("tags")),
+                joinedTags(rs.getObject("id", UUID.class), rs.getString("tags")),
                 rs.getString("source"),
                 rs.getString("utm_source"),
                 rs.getString("utm_medium"),
@@ -72,26 +74,39 @@ final class SqlRows {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static List<Tag> joinedTags(String joined) {
+    private static List<Tag> joinedTags(UUID lead, String joined) {
         if (joined == null || joined.isEmpty()) {
             return List.of();
         }
         List<Tag> tags = new ArrayList<>();
         for (String value : joined.split(TAG_SEPARATOR, -1)) {
-            tags.add(new Tag(value));
+            addStoredTag(lead, value, tags);
         }
         return tags;
     }
 
-    static List<Tag> tags(Array array) throws SQLException {
+    static List<Tag> tags(UUID lead, Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
         String[] values = (String[]) array.getArray();
         List<Tag> tags = new ArrayList<>(values.length);
         for (String value : values) {
-            tags.add(new Tag(value));
+            addStoredTag(lead, value, tags);
         }
         return tags;
+    }
+
+    /**
+     * A stored tag the domain's rule rejects (written around the application, before a check existed) is left out of
+     * what is read, with a warning naming the lead, never the tag: one unusual row must not fail a whole list or
+     * export. The database's check keeps new ones out (changeset 008).
+     */
+    private static void addStoredTag(UUID lead, String value, List<Tag> tags) {
+        try {
+            tags.add(new Tag(value));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Lead {} has a stored tag that the tag rule rejects; it is left out of what is read", lead);
+        }
     }
 }

@@ -55,6 +55,25 @@ class TagRepairMigrationTest {
         }
     }
 
+    @Test
+    void tags_that_007_let_through_and_the_domain_rejects_are_repaired_by_008_then_refused() throws Exception {
+        try (TestDatabase db = TestPostgres.emptyDatabase()) {
+            migrateUpTo(db, "008-tag-characters-check-dropped");
+            UUID org = LeadRows.insertOrg(db, "Acme");
+            UUID broken = LeadRows.aLead().insert(db, org);
+            db.jdbi().useHandle(h -> h.execute("UPDATE leads SET tags = ARRAY['=cmd|'' /c calc''!a0', E'zero\\u200Bwidth',"
+                    + " 'vip', '<vip>', '日本語'] WHERE id = ?", broken));
+
+            new PostgresPersistence(db.dataSource()).schemaMigrator().migrate();
+
+            assertThat(db.scalar(String.class, "SELECT array_to_string(tags, '|') FROM leads WHERE id = ?", broken))
+                    .isEqualTo("cmd ' /c calc'!a0|zero width|vip|日本語");
+            LeadCountersTest.assertCountersMatchCountingIn(db);
+            assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("UPDATE leads SET tags = ARRAY['a=b'] WHERE id = ?",
+                    broken))).hasMessageContaining("leads_tags_characters_check");
+        }
+    }
+
     /** Applies the changesets before {@code changeSetId}, as an older release of Leads left the schema. */
     private static void migrateUpTo(TestDatabase db, String changeSetId) throws Exception {
         int count = changeSetsBefore(changeSetId);
