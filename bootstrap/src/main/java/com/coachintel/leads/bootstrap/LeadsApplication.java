@@ -8,6 +8,7 @@ import com.coachintel.leads.adapter.persistence.DemoDataSeeder;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;
 import com.coachintel.leads.application.auth.AuthenticationService;
 import com.coachintel.leads.application.auth.CachedUserAccounts;
+import com.coachintel.leads.application.export.BoundedExports;
 import com.coachintel.leads.application.export.ExportService;
 import com.coachintel.leads.application.health.ReadinessService;
 import com.coachintel.leads.application.idempotency.IdempotencyService;
@@ -110,10 +111,12 @@ public final class LeadsApplication implements AutoCloseable {
                 var useCases = new HttpApi.UseCases(health, health,
                         new AuthenticationService(new CachedUserAccounts(persistence.userAccounts(), USER_CACHE_TTL, clock)),
                         reads, reads, reads, changes, changes, changes,
-                        reads, exports, exports, intake, new IdempotencyService(persistence.idempotencyRecords()), intake,
+                        reads, new BoundedExports(exports, config.exportConcurrency()), exports, intake,
+                        new IdempotencyService(persistence.idempotencyRecords()), intake,
                         intake, capture);
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret(),
-                        config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies()), useCases).start();
+                        config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies(),
+                        new HttpSettings.Timeouts(config.httpIdleTimeout(), config.shutdownGrace())), useCases).start();
                 summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
             }
             summary.add("  Database   " + database.description());
@@ -178,9 +181,11 @@ public final class LeadsApplication implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Leads is stopping");
+        long started = System.nanoTime();
         try {
             if (http != null) {
                 http.stop();
+                LOG.info("The API stopped after {} ms", (System.nanoTime() - started) / 1_000_000);
             }
         } finally {
             try {

@@ -44,6 +44,7 @@ import java.util.Set;
  * @param managementHost    LEADS_MANAGEMENT_HOST: the interface of the management port (the JobRunr dashboard)
  * @param exportConcurrency LEADS_EXPORT_CONCURRENCY: streamed exports at once; default a quarter of the pool, at least 1
  * @param shutdownGrace     LEADS_SHUTDOWN_GRACE: how long SIGTERM waits for requests in flight
+ * @param httpIdleTimeout   LEADS_HTTP_IDLE_TIMEOUT: a connection silent this long is closed (a stalled reader or body)
  * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
@@ -69,6 +70,7 @@ public record LeadsConfig(
         String managementHost,
         int exportConcurrency,
         Duration shutdownGrace,
+        Duration httpIdleTimeout,
         List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
@@ -92,6 +94,7 @@ public record LeadsConfig(
     static final String MANAGEMENT_HOST = "LEADS_MANAGEMENT_HOST";
     static final String EXPORT_CONCURRENCY = "LEADS_EXPORT_CONCURRENCY";
     static final String SHUTDOWN_GRACE = "LEADS_SHUTDOWN_GRACE";
+    static final String HTTP_IDLE_TIMEOUT = "LEADS_HTTP_IDLE_TIMEOUT";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -168,6 +171,7 @@ public record LeadsConfig(
         int exportConcurrency = vars.integer(EXPORT_CONCURRENCY, 1, poolSize)
                 .orElse(Math.max(1, poolSize / 4));
         Duration shutdownGrace = vars.duration(SHUTDOWN_GRACE, Duration.ZERO).orElse(Duration.ofSeconds(25));
+        Duration httpIdleTimeout = vars.duration(HTTP_IDLE_TIMEOUT, Duration.ofSeconds(1)).orElse(Duration.ofSeconds(30));
         Optional<String> captureOrg = vars.text(PUBLIC_CAPTURE_ORG);
         int captureRateLimit = vars.integer(CAPTURE_RATE_LIMIT, 1, 1_000_000).orElse(10);
         Set<String> corsOrigins = new LinkedHashSet<>();
@@ -190,7 +194,7 @@ public record LeadsConfig(
         return new LeadsConfig(host, port, proxySecret, nextAuthSecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
                 exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, captureOrg, captureRateLimit,
                 Set.copyOf(corsOrigins), List.copyOf(trustedProxies), managementHost, exportConcurrency, shutdownGrace,
-                List.copyOf(warnings));
+                httpIdleTimeout, List.copyOf(warnings));
     }
 
     private static boolean isLoopback(String host) {
@@ -212,7 +216,7 @@ public record LeadsConfig(
                 + ", dashboardPassword=" + dashboardPassword.map(p -> "***").orElse("none") + ", publicCaptureOrg="
                 + publicCaptureOrg.orElse("none") + ", captureRateLimit=" + captureRateLimit + ", corsOrigins=" + corsOrigins
                 + ", trustedProxies=" + trustedProxies + ", managementHost=" + managementHost + ", exportConcurrency="
-                + exportConcurrency + ", shutdownGrace=" + shutdownGrace + "]";
+                + exportConcurrency + ", shutdownGrace=" + shutdownGrace + ", httpIdleTimeout=" + httpIdleTimeout + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */
@@ -281,7 +285,8 @@ public record LeadsConfig(
                     // reported below
                 }
                 if (parsed == null || parsed.compareTo(min) < 0) {
-                    String least = min.isZero() ? "" : " of at least " + (min.toMinutes() == 1 ? "a minute" : min);
+                    String least = min.isZero() ? "" : " of at least " + (min.equals(Duration.ofMinutes(1)) ? "a minute"
+                            : min.toSeconds() + "s");
                     throw new ConfigException(name + " must be a duration" + least + ", such as 25s, 30m, 24h, 7d or"
                             + " PT24H, got '" + value + "'");
                 }

@@ -85,7 +85,7 @@ class LeadsApplicationTest {
                 Optional.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/leads?connectTimeout=2", "leads", "secret", 2)),
                 2, false, "US", java.time.Duration.ofHours(24), false, 8000, Optional.empty(), Optional.empty(),
                 Optional.empty(), 10, java.util.Set.of(), java.util.List.of(), "127.0.0.1", 1, java.time.Duration.ZERO,
-                java.util.List.of());
+                java.time.Duration.ofSeconds(30), java.util.List.of());
 
         assertThatThrownBy(() -> LeadsApplication.start(unreachable))
                 .hasMessageStartingWith("could not connect to postgresql://127.0.0.1:1/leads")
@@ -111,9 +111,11 @@ class LeadsApplicationTest {
         return Integer.parseInt(matcher.group(1));
     }
 
-    static int countLeads(int port) {
+    /** Over TCP, as psql would: with the password the embedded database keeps in the data directory. */
+    int countLeads(int port) throws java.io.IOException {
+        String password = java.nio.file.Files.readString(dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE)).strip();
         try (HikariDataSource pool = PostgresPersistence.pooledDataSource(
-                new DatabaseSettings("jdbc:postgresql://localhost:" + port + "/leads", "postgres", null, 1), "count")) {
+                new DatabaseSettings("jdbc:postgresql://localhost:" + port + "/leads", "postgres", password, 1), "count")) {
             return Jdbi.create(pool).withHandle(h -> h.select("SELECT count(*) FROM leads").mapTo(Integer.class).one());
         }
     }

@@ -110,6 +110,8 @@ class LeadsConfigTest {
         assertThat(config.managementHost()).isEqualTo("127.0.0.1");
         assertThat(config.exportConcurrency()).as("a quarter of the default pool of 10").isEqualTo(2);
         assertThat(config.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(25));
+        assertThat(config.httpIdleTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(config(Map.of("LEADS_HTTP_IDLE_TIMEOUT", "5s")).httpIdleTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
         assertThat(config(Map.of("DATABASE_POOL_SIZE", "3")).exportConcurrency()).isEqualTo(1);
         assertThat(config(Map.of("DATABASE_POOL_SIZE", "40")).exportConcurrency()).isEqualTo(10);
         assertThat(config(Map.of("LEADS_EXPORT_CONCURRENCY", "5")).exportConcurrency()).isEqualTo(5);
@@ -179,6 +181,7 @@ class LeadsConfigTest {
         "LEADS_DEFAULT_PHONE_REGION|USA|LEADS_DEFAULT_PHONE_REGION must be an ISO 3166-1 alpha-2 region code",
         "LEADS_EXPORT_TTL|tomorrow|LEADS_EXPORT_TTL must be a duration of at least a minute, such as 25s, 30m, 24h, 7d or PT24H",
         "LEADS_SHUTDOWN_GRACE|soon|LEADS_SHUTDOWN_GRACE must be a duration, such as 25s",
+        "LEADS_HTTP_IDLE_TIMEOUT|0s|LEADS_HTTP_IDLE_TIMEOUT must be a duration of at least 1s",
         "LEADS_EXPORT_CONCURRENCY|11|LEADS_EXPORT_CONCURRENCY must be a whole number from 1 to 10",
         "LEADS_EXPORT_TTL|10s|LEADS_EXPORT_TTL must be a duration of at least a minute",
         "LEADS_JOBS_WORKER|sometimes|LEADS_JOBS_WORKER must be true or false",

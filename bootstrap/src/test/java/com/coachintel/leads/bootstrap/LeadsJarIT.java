@@ -85,8 +85,10 @@ class LeadsJarIT {
 
             Path workerLog = workDir.resolve("worker.log");
             ProcessBuilder workerCommand = command(workerLog, "worker");
+            // TCP to the API's embedded PostgreSQL asks for the password it generated into its data directory.
             workerCommand.environment().putAll(Map.of(
                     "DATABASE_URL", "postgres://postgres@localhost:" + databasePort + "/leads",
+                    "DATABASE_PASSWORD", Files.readString(workDir.resolve("data/" + EmbeddedDatabase.PASSWORD_FILE)).strip(),
                     "JOBRUNR_DASHBOARD_PORT", Integer.toString(freePort())));
             worker = workerCommand.start();
 

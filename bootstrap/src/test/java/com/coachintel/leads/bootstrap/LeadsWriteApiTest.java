@@ -168,9 +168,18 @@ class LeadsWriteApiTest {
         ContractClient.Exchange nulNotes = sendInvalid("PATCH", lead + "/notes", "{\"notes\": \"a\\u0000b\"}");
         ContractClient.Exchange nulReason = sendInvalid("POST", lead + "/status", "{\"status\": \"invited\", \"reason\": \"a\\u0000b\"}");
 
+        ContractClient.Exchange surrogateNotes = sendInvalid("PATCH", lead + "/notes", "{\"notes\": \"a\\ud800b\"}");
+        ContractClient.Exchange surrogateReason = sendInvalid("POST", lead + "/status",
+                "{\"status\": \"invited\", \"reason\": \"\\udc00\"}");
+        ContractClient.Exchange extension = sendInvalid("PATCH", lead, "{\"phone\": \"+1 415 555 0123 ext. 99\"}");
+
         assertThat(nulNotes.assertProblem(400, "validation-failed")).isNotNull();
         assertThat(nulNotes.errorFields()).containsExactly("notes");
         assertThat(nulReason.errorFields()).containsExactly("reason");
+        assertThat(surrogateNotes.errorFields()).containsExactly("notes");
+        assertThat(surrogateReason.errorFields()).containsExactly("reason");
+        assertThat(extension.errorFields()).containsExactly("phone");
+        assertThat(extension.body()).contains("has an extension");
         JsonNode after = client.get(lead).json();
         assertThat(after.get("notes").asText()).isEqualTo("ok");
         assertThat(after.get("status").asText()).isEqualTo("waitlist");

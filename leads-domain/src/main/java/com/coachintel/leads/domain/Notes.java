@@ -30,6 +30,9 @@ public record Notes(String text) {
         if (TextInput.hasControlCharacter(raw, true)) {
             throw ValidationException.of(field, "must not contain control characters other than tab and line breaks");
         }
+        if (TextInput.hasUnpairedSurrogate(raw)) {
+            throw ValidationException.of(field, TextInput.UNPAIRED_SURROGATE);
+        }
         return Optional.of(new Notes(raw));
     }
 }

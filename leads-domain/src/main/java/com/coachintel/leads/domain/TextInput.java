@@ -48,6 +48,33 @@ public final class TextInput {
         if (hasControlCharacter(text, false)) {
             throw ValidationException.of(field, "must not contain control characters (such as NUL, tab or a line break)");
         }
+        if (hasUnpairedSurrogate(text)) {
+            throw ValidationException.of(field, UNPAIRED_SURROGATE);
+        }
+    }
+
+    /** What a text with half a surrogate pair is told. */
+    public static final String UNPAIRED_SURROGATE = "must be valid Unicode: it holds half a surrogate pair (such as"
+            + " \\ud800 alone), which no text encoding can store";
+
+    /**
+     * Whether {@code text} holds a surrogate that is not half of a pair: JSON can spell one ({@code "\\ud800"}), Java
+     * keeps it, and UTF-8 cannot encode it (PostgreSQL would store {@code ?}).
+     */
+    public static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

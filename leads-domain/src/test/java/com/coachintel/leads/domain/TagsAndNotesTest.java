@@ -37,6 +37,16 @@ class TagsAndNotesTest {
     }
 
     @Test
+    void notes_with_half_a_surrogate_pair_are_refused_and_whole_pairs_kept() {
+        assertThatThrownBy(() -> Notes.parse("before \ud800 after", "notes"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).singleElement()
+                        .satisfies(v -> assertThat(v.message()).contains("half a surrogate pair")));
+        assertThatThrownBy(() -> Notes.parse("\udc00 first", "notes")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> TextInput.optional("Ann\ud83d", LeadField.FIRST_NAME, 100)).isInstanceOf(ValidationException.class);
+        assertThat(Notes.parse("emoji \ud83d\ude42 kept", "notes")).isPresent();
+    }
+
+    @Test
     void notes_up_to_10000_characters_and_empty_is_none() {
         assertThat(Notes.parse("x".repeat(10_000), "notes")).isPresent();
         assertThat(Notes.parse("", "notes")).isEmpty();

@@ -1,6 +1,7 @@
 package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.auth.AuthenticateUseCase;
+import com.coachintel.leads.domain.Violations;
 import com.coachintel.leads.domain.user.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -61,6 +62,7 @@ final class Authentication {
         if (ctx.method() == HandlerType.OPTIONS) {
             return; // a CORS preflight carries no credentials; Cors answers it
         }
+        requireOnce(ctx, USER_EMAIL_HEADER, PROXY_SECRET_HEADER, "Authorization");
         Optional<SessionToken> token = sessions.isPresent() ? SessionToken.of(ctx) : Optional.empty();
         if (token.isPresent()) {
             String email = sessions.get().email(token.get().value());
@@ -78,6 +80,26 @@ final class Authentication {
             throw new ProxySecretMismatchException(sessions.isPresent());
         }
         ctx.attribute(CALLER, authenticate.authenticate(ctx.header(USER_EMAIL_HEADER)));
+    }
+
+    /**
+     * A credential header sent twice is refused: which one a proxy, a cache and this server each read differs, and a
+     * request must mean one caller.
+     */
+    private static void requireOnce(Context ctx, String... names) {
+        Violations violations = new Violations();
+        for (String name : names) {
+            java.util.Enumeration<String> values = ctx.req().getHeaders(name);
+            int count = 0;
+            while (values != null && values.hasMoreElements()) {
+                values.nextElement();
+                count++;
+            }
+            if (count > 1) {
+                violations.add(name, "may be sent once, got " + count + " of them");
+            }
+        }
+        violations.throwIfAny();
     }
 
     /** Whether an {@code x-user-email} of this request is believed (see the class comment). */

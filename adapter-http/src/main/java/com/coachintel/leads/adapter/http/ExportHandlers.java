@@ -40,30 +40,38 @@ final class ExportHandlers {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Streams the CSV. Once the first byte is out the status is sent; a client that leaves stops the export. */
+    /**
+     * Streams the CSV. Status and headers go out only once the export may run (a busy server answers 503 first);
+     * a client that leaves, or stops reading for the idle timeout, stops the export and frees its connection.
+     */
     void exportNow(Context ctx) throws IOException {
         requireCsvAccepted(ctx);
+        QueryParameters.requireNone(ctx);
         LeadFilters filters = filters(ctx);
         Caller caller = Authentication.caller(ctx);
-        startCsv(ctx, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        OutputStream out = ctx.res().getOutputStream();
         try {
-            long rows = exportNow.exportCsv(caller, filters, out);
-            out.flush();
-            LOG.debug("export of {} rows for {} done", rows, caller.email());
+            long rows = exportNow.exportCsv(caller, filters, () -> {
+                startCsv(ctx, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                return ctx.res().getOutputStream();
+            });
+            ctx.res().getOutputStream().flush();
+            LOG.debug("request {}: export of {} rows for org {} done", RequestIds.of(ctx), rows, caller.orgId());
         } catch (IOException e) {
             // The response is committed; there is nobody left to tell. The cursor is closed and the connection freed.
-            LOG.info("export for {} stopped: the client went away ({})", caller.email(), e.getMessage());
+            LOG.info("request {}: export for org {} stopped, the client went away ({})", RequestIds.of(ctx), caller.orgId(),
+                    e.getClass().getSimpleName());
         }
     }
 
     void requestExport(Context ctx) {
+        QueryParameters.requireNone(ctx);
         LeadExport export = jobs.requestExport(Authentication.caller(ctx), filters(ctx));
         ctx.status(202).header("Location", "/leads/exports/" + export.id());
         JsonResponses.send(ctx, ExportJson.from(export));
     }
 
     void getExport(Context ctx) {
+        QueryParameters.requireNone(ctx);
         JsonResponses.send(ctx, ExportJson.from(jobs.getExport(Authentication.caller(ctx), exportId(ctx))));
     }
 
@@ -79,6 +87,7 @@ final class ExportHandlers {
 
     /** 404 and 409 come from the use case before any byte; the headers are sent once the file is known to be there. */
     void downloadExport(Context ctx) throws IOException {
+        QueryParameters.requireNone(ctx);
         requireCsvAccepted(ctx);
         ExportId id = exportId(ctx);
         try {
@@ -88,7 +97,8 @@ final class ExportHandlers {
             });
             ctx.res().getOutputStream().flush();
         } catch (IOException e) {
-            LOG.info("download of export {} stopped: the client went away ({})", id, e.getMessage());
+            LOG.info("request {}: download of export {} stopped, the client went away ({})", RequestIds.of(ctx), id,
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -117,7 +127,7 @@ final class ExportHandlers {
     private static LeadFilters filters(Context ctx) {
         Violations violations = new Violations();
         JsonBody body = JsonBody.readAny(ctx, violations);
-        QueryParameters parameters = QueryParameters.of(body.asParameters(), LeadReadHandlers.FILTER_PARAMETERS,
+        QueryParameters parameters = QueryParameters.of(body.asParameters(Set.of("status", "tag")), LeadReadHandlers.FILTER_PARAMETERS,
                 violations, "is not a property of this request");
         LeadFilters filters = LeadReadHandlers.filters(parameters, violations);
         violations.throwIfAny();

@@ -28,6 +28,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import org.slf4j.Logger;
@@ -79,6 +83,12 @@ public final class HttpApi {
 
     /** Request bodies are small JSON documents: 10,000 characters of notes fit many times over. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** The request line and header fields together (Jetty's default): a NextAuth session cookie takes about 2 KB. */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** While stopping: how long a connection may move no byte before it is closed. */
+    static final java.time.Duration SHUTDOWN_IDLE = java.time.Duration.ofSeconds(1);
+    /** The request URI, part of {@link #MAX_HEADER_BYTES}: Jetty answers 414 beyond. */
+    static final int MAX_URI_BYTES = MAX_HEADER_BYTES;
 
     public HttpApi(HttpSettings settings, UseCases useCases) {
         this(settings, useCases, Clock.systemUTC());
@@ -101,9 +111,30 @@ public final class HttpApi {
         ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
             config.jetty.threadPool = requestThreads();
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(settings.host());
+                connector.setPort(settings.port());
+                connector.setIdleTimeout(settings.timeouts().idle().toMillis());
+                // While stopping, a connection that moves no byte for this long is closed: idle keep-alive
+                // connections (the proxy's) go at once instead of holding the stop, and so does a reader that stalls.
+                // A request whose client keeps reading runs on, within the shutdown grace.
+                connector.setShutdownIdleTimeout(SHUTDOWN_IDLE.toMillis());
+                return connector;
+            });
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+            config.jetty.modifyServer(server -> {
+                // Bodies are read without a thread: the request reaches Javalin, whose reads block, only once all of
+                // it is here (WholeBodyFirst). A client that sends its body slowly, or never, costs a connection, not a
+                // thread, and is answered 408 within the idle timeout. One over the limit is answered 413 as it arrives.
+                server.insertHandler(new EagerContentHandler(new WholeBodyFirst(MAX_REQUEST_BYTES,
+                        settings.timeouts().idle())));
+                // Outermost: on stop, requests in flight (a streamed export too) may finish within the grace.
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(settings.timeouts().shutdownGrace().toMillis());
+                server.setErrorHandler(new JettyProblems());
+            });
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.compressionStrategy = gzipForEveryContentType();
@@ -231,7 +262,10 @@ public final class HttpApi {
         return "http://" + host + ":" + port();
     }
 
-    /** Stops accepting requests and closes the server. */
+    /**
+     * Stops accepting connections, lets the requests in flight finish within the shutdown grace (new requests on open
+     * connections get 503), then closes the server.
+     */
     public void stop() {
         app.stop();
     }

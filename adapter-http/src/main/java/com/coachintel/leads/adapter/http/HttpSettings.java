@@ -1,5 +1,6 @@
 package com.coachintel.leads.adapter.http;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,11 +17,46 @@ import java.util.Set;
  * @param corsOrigins    the origins whose pages may call the browser-facing routes (public capture), such as
  *                       {@code https://app.coachintel.com}; see {@link #origin}
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed when finding a client's address
+ * @param timeouts       how long slow clients and a shutdown may take
  */
 public record HttpSettings(String host, int port, Optional<String> proxySecret, Optional<String> nextAuthSecret,
-        Set<String> corsOrigins, List<Cidr> trustedProxies) {
+        Set<String> corsOrigins, List<Cidr> trustedProxies, Timeouts timeouts) {
+
+    /**
+     * The time bounds of the server.
+     *
+     * @param idle          a connection that sends or takes no byte for this long is closed: a client that stops reading
+     *                      a streamed export releases its database connection then, and so does a silent request body
+     * @param shutdownGrace how long {@link HttpApi#stop()} lets requests in flight finish after it stops accepting
+     */
+    public record Timeouts(Duration idle, Duration shutdownGrace) {
+
+        /** 30 s idle, 25 s to shut down (under the usual 30 s before a SIGKILL). */
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(25));
+
+        public Timeouts {
+            Objects.requireNonNull(idle, "idle");
+            Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+            if (idle.isNegative() || idle.isZero() || shutdownGrace.isNegative()) {
+                throw new IllegalArgumentException("idle must be positive and shutdownGrace not negative, got " + idle
+                        + " and " + shutdownGrace);
+            }
+        }
+    }
+
+    /** With the default timeouts. */
+    public HttpSettings(String host, int port, Optional<String> proxySecret, Optional<String> nextAuthSecret,
+            Set<String> corsOrigins, List<Cidr> trustedProxies) {
+        this(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, Timeouts.DEFAULT);
+    }
+
+    /** These settings with other timeouts. */
+    public HttpSettings withTimeouts(Timeouts other) {
+        return new HttpSettings(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, other);
+    }
 
     public HttpSettings {
+        Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(proxySecret, "proxySecret");
         Objects.requireNonNull(nextAuthSecret, "nextAuthSecret");

@@ -59,6 +59,7 @@ final class IntakeHandlers {
     }
 
     void createLead(Context ctx) {
+        QueryParameters.requireNone(ctx);
         Caller caller = Authentication.caller(ctx);
         byte[] body = ctx.bodyAsBytes();
         Optional<String> key = IdempotencyKeys.of(ctx);
@@ -148,6 +149,7 @@ final class IntakeHandlers {
     }
 
     void recordConsent(Context ctx) {
+        QueryParameters.requireNone(ctx);
         Violations violations = new Violations();
         LeadId id = violations.collect(() -> LeadId.parse(ctx.pathParam("id"), "id"));
         violations.throwIfAny();

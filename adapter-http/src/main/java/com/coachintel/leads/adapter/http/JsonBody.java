@@ -23,7 +23,8 @@ import java.util.TreeSet;
  */
 final class JsonBody {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // The API's one mapper: duplicate properties and content after the document are refused as everywhere.
+    private static final ObjectMapper MAPPER = JsonMapping.MAPPER;
 
     private final ObjectNode object;
     private final Violations violations;
@@ -50,7 +51,7 @@ final class JsonBody {
         try {
             tree = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ValidationException.of("body", "is not valid JSON: " + e.getOriginalMessage());
+            throw JsonRequests.notValidJson(e);
         }
         if (!(tree instanceof ObjectNode object)) {
             throw ValidationException.of("body", "must be a JSON object");
@@ -92,10 +93,11 @@ final class JsonBody {
     }
 
     /**
-     * The body's properties as lists of strings, the way a query string carries them: a string is one
-     * value, an array of strings several, null none; any other type is recorded as a violation.
+     * The body's properties as lists of strings, the way a query string carries them: a string is one value, null
+     * none, and for the {@code repeatable} properties an array of strings several; any other type (an array for a
+     * single-valued property included) is recorded as a violation.
      */
-    java.util.Map<String, List<String>> asParameters() {
+    java.util.Map<String, List<String>> asParameters(Set<String> repeatable) {
         java.util.Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
         object.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
@@ -104,6 +106,9 @@ final class JsonBody {
             }
             if (value.isTextual()) {
                 parameters.put(field.getKey(), List.of(value.textValue()));
+            } else if (value.isArray() && !repeatable.contains(field.getKey())) {
+                violations.add(field.getKey(), "must be a string, got an array (only "
+                        + String.join(" and ", new TreeSet<>(repeatable)) + " take several values)");
             } else if (value.isArray()) {
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < value.size(); i++) {

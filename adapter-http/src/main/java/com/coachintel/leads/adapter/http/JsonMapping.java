@@ -19,8 +19,8 @@ import java.time.Instant;
 
 /**
  * The one JSON configuration of the API: snake_case names, ISO-8601 timestamps, and strict reading: unknown
- * properties, duplicate properties and values of the wrong type (a number where a string belongs, a string where
- * a boolean does) are errors rather than silently coerced.
+ * properties, duplicate properties, content after the document and values of the wrong type (a number where a
+ * string belongs, a string where a boolean does) are errors rather than silently coerced.
  */
 final class JsonMapping {
 
@@ -39,6 +39,8 @@ final class JsonMapping {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // {"a": 1} {"b": 2} or {"a": 1}x is not one JSON document: refused, not read up to the first.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

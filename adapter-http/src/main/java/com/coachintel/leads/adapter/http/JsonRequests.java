@@ -38,7 +38,7 @@ final class JsonRequests {
             try {
                 tree = JsonMapping.MAPPER.readTree(body);
             } catch (JsonProcessingException e) {
-                throw ValidationException.of("body", "is not valid JSON: " + e.getOriginalMessage());
+                throw JsonRequests.notValidJson(e);
             } catch (IOException e) {
                 throw ValidationException.of("body", "could not be read: " + e.getMessage());
             }
@@ -121,5 +121,18 @@ final class JsonRequests {
             case VALUE_NULL -> "null";
             default -> "something else";
         };
+    }
+
+    /**
+     * Malformed JSON as a violation: a property given twice is named (which of the two would count differs from
+     * parser to parser), anything else is about the body.
+     */
+    static ValidationException notValidJson(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '([^']{1,100})'").matcher(message);
+        if (duplicate.find()) {
+            return ValidationException.of(duplicate.group(1), "is given more than once; send each property once");
+        }
+        return ValidationException.of("body", "is not valid JSON: " + message);
     }
 }

@@ -42,6 +42,7 @@ final class LeadWriteHandlers {
     }
 
     void patchContact(Context ctx) {
+        QueryParameters.requireNone(ctx);
         Violations violations = new Violations();
         LeadId id = leadId(ctx, violations);
         Optional<Long> expected = violations.collect(() -> EntityTags.expectedVersion(ctx));
@@ -53,6 +54,7 @@ final class LeadWriteHandlers {
     }
 
     void patchNotes(Context ctx) {
+        QueryParameters.requireNone(ctx);
         Violations violations = new Violations();
         LeadId id = leadId(ctx, violations);
         Optional<Long> expected = violations.collect(() -> EntityTags.expectedVersion(ctx));
@@ -66,6 +68,7 @@ final class LeadWriteHandlers {
     }
 
     void postStatus(Context ctx) {
+        QueryParameters.requireNone(ctx);
         Violations violations = new Violations();
         LeadId id = leadId(ctx, violations);
         Optional<Long> expected = violations.collect(() -> EntityTags.expectedVersion(ctx));

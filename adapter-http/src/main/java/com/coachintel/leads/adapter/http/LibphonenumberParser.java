@@ -48,6 +48,11 @@ public final class LibphonenumberParser implements PhoneNumberParser {
         }
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(raw, defaultRegion);
+            if (number.hasExtension()) {
+                // E.164 has no extension: keeping the number without it would silently drop what the caller wrote.
+                throw ValidationException.of(field, "'" + raw + "' has an extension (" + number.getExtension() + "), which"
+                        + " is not kept: give the number without it, and the extension in the notes");
+            }
             if (UTIL.isValidNumber(number)) {
                 return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
             }

@@ -2,6 +2,7 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
+import com.coachintel.leads.application.export.ExportsBusyException;
 import com.coachintel.leads.application.idempotency.IdempotencyKeyInUseException;
 import com.coachintel.leads.application.idempotency.IdempotencyKeyReusedException;
 import com.coachintel.leads.application.intake.RateLimitedException;
@@ -10,6 +11,7 @@ import com.coachintel.leads.domain.DuplicateLeadException;
 import com.coachintel.leads.domain.InvalidStatusTransitionException;
 import com.coachintel.leads.domain.LeadNotFoundException;
 import com.coachintel.leads.domain.LeadStatus;
+import com.coachintel.leads.domain.StorageUnavailableException;
 import com.coachintel.leads.domain.VersionMismatchException;
 import com.coachintel.leads.domain.ValidationException;
 import com.coachintel.leads.domain.export.ExportNotFoundException;
@@ -29,12 +31,14 @@ import org.slf4j.LoggerFactory;
 final class ProblemResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+    /** What a 503 for an unavailable database tells the client to wait: the pool's connection timeout. */
+    static final java.time.Duration STORAGE_RETRY_AFTER = java.time.Duration.ofSeconds(5);
 
     private static final Map<Integer, String> TITLES = Map.ofEntries(
             Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"), Map.entry(408, "Request Timeout"),
             Map.entry(409, "Conflict"), Map.entry(412, "Precondition Failed"), Map.entry(413, "Content Too Large"),
-            Map.entry(415, "Unsupported Media Type"),
+            Map.entry(414, "URI Too Long"), Map.entry(415, "Unsupported Media Type"), Map.entry(431, "Request Header Fields Too Large"),
             Map.entry(422, "Unprocessable Content"), Map.entry(429, "Too Many Requests"), Map.entry(503, "Service Unavailable"));
 
     private ProblemResponses() {
@@ -87,6 +91,17 @@ final class ProblemResponses {
         routes.exception(Authentication.CrossSiteRequestException.class, (e, ctx) -> send(ctx,
                 ProblemDetail.of("cross-site-request-refused", TITLES.get(403), 403, e.getMessage())
                         .withErrors(java.util.List.of(new ProblemDetail.FieldError(e.field(), e.getMessage())))));
+        routes.exception(ExportsBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            send(ctx, fromDomain(e, 503));
+        });
+        routes.exception(StorageUnavailableException.class, (e, ctx) -> {
+            // Said once per request, by id, with the kind of failure only: its messages may quote row values.
+            LOG.warn("request {} {} {}: {}", RequestIds.of(ctx), ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", Long.toString(STORAGE_RETRY_AFTER.toSeconds()));
+            send(ctx, ProblemDetail.of(e.code(), TITLES.get(503), 503, "The database did not answer in time; nothing was"
+                    + " written. Try again shortly. Quote request id " + RequestIds.of(ctx) + " when reporting it."));
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromJavalin(e)));
         routes.exception(Exception.class, ProblemResponses::internalError);
         // A handler that only set a status (no exception) still answers with a problem.
@@ -121,9 +136,36 @@ final class ProblemResponses {
     /** Logs the stack trace under the request id and tells the caller only that id. */
     private static void internalError(Exception e, Context ctx) {
         String requestId = RequestIds.of(ctx);
+        if (clientWentAway(e)) {
+            // Not a fault of ours, and nobody is left to answer: one line, no stack trace.
+            LOG.info("request {} {} {}: the client went away mid-response ({})", requestId, ctx.method(), ctx.path(),
+                    rootOf(e).getClass().getSimpleName());
+            return;
+        }
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
         send(ctx, ProblemDetail.of("internal-error", "Internal Server Error", 500,
                 "The server failed to handle this request. Quote request id " + requestId + " when reporting it."));
+    }
+
+    /**
+     * Whether writing the response failed because the client closed its connection: Jetty's EofException, wrapped by
+     * the JSON writer in an UncheckedIOException (Javalin recognises only the bare one).
+     */
+    static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootOf(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static boolean alreadyAProblem(Context ctx) {

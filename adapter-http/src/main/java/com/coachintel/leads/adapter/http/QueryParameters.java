@@ -2,6 +2,10 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.domain.Violations;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +37,112 @@ final class QueryParameters {
 
     /** Reads the request's query string, recording each parameter not in {@code allowed}. */
     static QueryParameters of(Context ctx, Set<String> allowed, Violations violations) {
-        return of(ctx.queryParamMap(), allowed, violations, "is not a parameter of this endpoint");
+        return of(decode(ctx.queryString(), violations), allowed, violations, "is not a parameter of this endpoint");
+    }
+
+    /** For an endpoint that takes no query parameter: any is a 400 naming it (a typo must not pass unnoticed). */
+    static void requireNone(Context ctx) {
+        Violations violations = new Violations();
+        of(ctx, Set.of(), violations);
+        violations.throwIfAny();
+    }
+
+    /**
+     * The query string decoded strictly, where Javalin (like most servers) is lenient: a broken percent-escape such as
+     * {@code %zz} or a lone {@code %}, and bytes that are not UTF-8 once decoded ({@code %C3%28}, {@code %FF}), are
+     * violations naming the parameter, never a value quietly altered or dropped. {@code +} is a space.
+     */
+    static Map<String, List<String>> decode(String query, Violations violations) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return values;
+        }
+        for (String pair : query.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
+            String name = decodeComponent(rawName);
+            String field = name == null ? abbreviate(rawName) : name;
+            if (name == null) {
+                violations.add(field, "is not a valid query parameter name: " + problemWith(rawName));
+                continue;
+            }
+            String value = decodeComponent(rawValue);
+            if (value == null) {
+                violations.add(field, problemWith(rawValue) + ", in '" + abbreviate(rawValue) + "'");
+                continue;
+            }
+            values.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        }
+        return values;
+    }
+
+    private static String problemWith(String raw) {
+        return malformedEscape(raw) ? "has a malformed percent-escape (a '%' must be followed by two hex digits; send"
+                + " '%' itself as %25)" : "is not valid UTF-8 once percent-decoded";
+    }
+
+    private static boolean malformedEscape(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) == '%' && (i + 2 >= raw.length() || hexDigit(raw.charAt(i + 1)) < 0
+                    || hexDigit(raw.charAt(i + 2)) < 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One percent-encoded component; null when an escape is malformed or the bytes are not UTF-8. */
+    private static String decodeComponent(String raw) {
+        if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
+            return raw;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int high = hexDigit(raw.charAt(i + 1));
+                int low = hexDigit(raw.charAt(i + 2));
+                if (high < 0 || low < 0) {
+                    return null;
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                byte[] literal = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(literal, 0, literal.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** An ASCII hex digit's value; -1 for anything else (Character.digit also takes fullwidth digits). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /**
@@ -82,13 +192,17 @@ final class QueryParameters {
         if (value == null) {
             return fallback;
         }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
+        String digits = value.strip();
+        // ASCII digits only: Integer.parseInt also reads Arabic-Indic and fullwidth digits.
+        if (digits.matches("-?[0-9]{1,10}")) {
+            try {
+                int parsed = Integer.parseInt(digits);
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException ignored) {
+                // beyond int: reported below
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
         }
         violations.add(name, "must be a whole number from " + min + " to " + max + ", got '" + abbreviate(value) + "'");
         return fallback;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import com.coachintel.leads.application.export.ExportsBusyException;
 import org.junit.jupiter.api.Test;
 
 /** The export endpoints' requests, headers and errors, with the use cases faked. */
@@ -35,6 +36,20 @@ class ExportRequestsTest {
     static ContractClient.Exchange post(String path, String body) {
         return body == null ? client.send("POST", path, null, true)
                 : client.send("POST", path, body, true, "Content-Type", "application/json");
+    }
+
+    @Test
+    void a_busy_server_refuses_a_streamed_export_at_once_with_503_and_retry_after_before_any_csv_header() {
+        FAKES.exportFailure.set(new ExportsBusyException(2, java.time.Duration.ofSeconds(10)));
+        try {
+            ContractClient.Exchange response = post("/leads/export", "{}");
+
+            assertThat(response.assertProblem(503, "exports-busy").get("detail").asText()).contains("POST /leads/exports");
+            assertThat(response.header("retry-after")).isEqualTo("10");
+            assertThat(response.header("content-disposition")).isNull();
+        } finally {
+            FAKES.exportFailure.set(null);
+        }
     }
 
     @Test

@@ -66,6 +66,15 @@ final class FakeUseCases {
             + "utm_campaign,last_contacted_at\r\n3f2b8c1e-1111-4222-8333-444455556666,2026-01-01T09:00:00Z,invited,Ada,,"
             + "ada@example.com,+14155550100,vip,website,,,,\r\n";
 
+    /** When set, GET /leads and POST /leads/export throw it. */
+    final AtomicReference<RuntimeException> listFailure = new AtomicReference<>();
+    final AtomicReference<RuntimeException> exportFailure = new AtomicReference<>();
+    /** How long GET /leads takes before it answers. */
+    final java.util.concurrent.atomic.AtomicInteger listDelayMillis = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many copies of the lead GET /leads answers (a large response). */
+    final java.util.concurrent.atomic.AtomicInteger listCopies = new java.util.concurrent.atomic.AtomicInteger(1);
+    /** When set, POST /leads/export runs it. */
+    final AtomicReference<com.coachintel.leads.application.export.ExportLeadsUseCase> exportOverride = new AtomicReference<>();
     final AtomicReference<JobWorker.State> jobs = new AtomicReference<>(JobWorker.State.RUNNING);
     final AtomicReference<Supplier<Readiness>> readiness = new AtomicReference<>(() -> new Readiness(true, "reachable"));
     final AtomicReference<LeadQuery> lastLeadQuery = new AtomicReference<>();
@@ -123,8 +132,22 @@ final class FakeUseCases {
                     return new Caller(ORG, ACTIVE);
                 },
                 (caller, query) -> {
+                    if (listFailure.get() != null) {
+                        throw listFailure.get();
+                    }
                     lastCaller.set(caller);
                     lastLeadQuery.set(query);
+                    if (listDelayMillis.get() > 0) {
+                        try {
+                            Thread.sleep(listDelayMillis.get());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    if (listCopies.get() > 1) {
+                        return new Page<>(java.util.Collections.nCopies(listCopies.get(), LEAD), listCopies.get(),
+                                query.page().limit(), query.page().offset());
+                    }
                     return new Page<>(List.of(LEAD), 1, query.page().limit(), query.page().offset());
                 },
                 (caller, id) -> {
@@ -165,9 +188,15 @@ final class FakeUseCases {
                     return new Page<>(List.of(new HistoryEntry("tags", List.of("old"), List.of("vip"), ACTIVE,
                             Instant.parse("2026-01-02T09:00:00Z"), null)), 1, page.limit(), page.offset());
                 },
-                (caller, filters, out) -> {
+                (caller, filters, target) -> {
+                    if (exportFailure.get() != null) {
+                        throw exportFailure.get();
+                    }
+                    if (exportOverride.get() != null) {
+                        return exportOverride.get().exportCsv(caller, filters, target);
+                    }
                     lastExportFilters.set(filters);
-                    out.write(CSV.getBytes(StandardCharsets.UTF_8));
+                    target.open().write(CSV.getBytes(StandardCharsets.UTF_8));
                     return 1;
                 },
                 new ExportJobsUseCase() {

@@ -3,6 +3,7 @@ package com.coachintel.leads.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachintel.leads.application.health.Readiness;
+import com.coachintel.leads.domain.StorageUnavailableException;
 import com.coachintel.leads.domain.port.JobWorker;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,22 @@ class HttpApiTest {
 
         assertThat(client.get("/health").json().get("jobs").asText()).isEqualTo("recovering");
         assertThat(client.get("/ready").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_database_that_does_not_answer_is_503_with_retry_after_never_500() {
+        ContractClient leads = new ContractClient(api.baseUrl()).withHeader("x-user-email", FakeUseCases.ACTIVE);
+        FAKES.listFailure.set(new StorageUnavailableException("the database did not answer (SQLTransientConnectionException)",
+                new java.sql.SQLTransientConnectionException("pool timeout")));
+        try {
+            ContractClient.Exchange response = leads.get("/leads");
+
+            assertThat(response.assertProblem(503, "storage-unavailable").get("detail").asText())
+                    .contains("nothing was written");
+            assertThat(response.header("retry-after")).isEqualTo("5");
+        } finally {
+            FAKES.listFailure.set(null);
+        }
     }
 
     @Test

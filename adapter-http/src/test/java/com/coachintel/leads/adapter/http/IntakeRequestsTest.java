@@ -68,7 +68,8 @@ class IntakeRequestsTest {
         "{\"email\": \"a@b.co\", \"tags\": [\"ok\", 7]}|tags[1]|must be a string, got a number",
         "{\"email\": \"a@b.co\", \"first_name\": true}|first_name|must be a string, got a boolean",
         "{\"email\": \"a@b.co\", \"consents\": {\"email\": \"granted\"}}|consents.email|must be an object, got a string",
-        "{\"email\": \"a@b.co\", \"email\": \"c@d.co\"}|body|Duplicate field 'email'",
+        "{\"email\": \"a@b.co\", \"email\": \"c@d.co\"}|email|is given more than once",
+        "{\"email\": \"a@b.co\"} []|body|is not valid JSON",
         "{\"email\": |body|is not valid JSON",
         "[]|body|must be a JSON object",
     })

@@ -38,6 +38,14 @@ class LibphonenumberParserTest {
                         e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("phone")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+1 415 555 0123 ext. 99", "(415) 555-0123 x99", "+44 20 7123 4567;ext=12"})
+    void refuses_a_number_with_an_extension_rather_than_dropping_it(String raw) {
+        assertThatThrownBy(() -> us.parse(raw, "phone"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).singleElement()
+                        .satisfies(v -> assertThat(v.message()).contains("has an extension").contains("not kept")));
+    }
+
     @Test
     void refuses_long_input_without_parsing_it() {
         assertThatThrownBy(() -> us.parse("1".repeat(65), "phone")).hasMessageContaining("at most 64 characters");

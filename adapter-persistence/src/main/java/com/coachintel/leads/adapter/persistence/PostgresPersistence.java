@@ -22,9 +22,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The persistence adapter's front door: built once from a {@link DataSource}, it hands out the
- * implementations of the domain's ports and the schema and demo-data tools.
+ * implementations of the domain's ports and the schema and demo-data tools. Every port fails with
+ * {@link com.coachintel.leads.domain.StorageUnavailableException} when the database is away ({@link StorageFailures}).
  */
 public final class PostgresPersistence {
+
+    /** How long a query may wait for the database's next bytes before it fails as "storage unavailable". */
+    public static final java.time.Duration SOCKET_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
@@ -52,7 +56,13 @@ public final class PostgresPersistence {
         // Fail fast at start-up when the database is unreachable, instead of on the first request.
         config.setInitializationFailTimeout(10_000);
         config.setConnectionTimeout(5_000);
+        // A database that stops answering mid-query (a frozen host, a partition) fails the query after this long
+        // instead of holding the request and its connection for ever; no query of ours runs near it.
+        config.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("ApplicationName", "leads");
+        // PostgreSQL's DETAIL quotes row values ("Key (email)=(ann@example.com) already exists"); pgjdbc copies it into
+        // exception messages, and those reach logs. The SQLSTATE and the constraint's name stay.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         // The pgjdbc default re-prepares a statement only after 5 uses; our hot statements are few and repeated.
         config.addDataSourceProperty("prepareThreshold", "1");
         return new HikariDataSource(config);
@@ -74,52 +84,52 @@ public final class PostgresPersistence {
 
     /** The {@link UserAccounts} port. */
     public UserAccounts userAccounts() {
-        return new JdbiUserAccounts(jdbi);
+        return StorageFailures.guard(UserAccounts.class, new JdbiUserAccounts(jdbi));
     }
 
     /** The {@link LeadQueries} port: the read side of the lead store. */
     public LeadQueries leadQueries() {
-        return new JdbiLeadQueries(jdbi, dataSource);
+        return StorageFailures.guard(LeadQueries.class, new JdbiLeadQueries(jdbi, dataSource));
     }
 
     /** The {@link LeadStore} port: the write side of the lead store. */
     public LeadStore leadStore() {
-        return new JdbiLeadStore(jdbi);
+        return StorageFailures.guard(LeadStore.class, new JdbiLeadStore(jdbi));
     }
 
     /** The {@link LeadIntake} port: creating and capturing leads. */
     public LeadIntake leadIntake() {
-        return new JdbiLeadIntake(jdbi);
+        return StorageFailures.guard(LeadIntake.class, new JdbiLeadIntake(jdbi));
     }
 
     /** The {@link ConsentLedger} port: leads' consent ledgers. */
     public ConsentLedger consentLedger() {
-        return new JdbiConsentLedger(jdbi);
+        return StorageFailures.guard(ConsentLedger.class, new JdbiConsentLedger(jdbi));
     }
 
     /** The {@link OrgDirectory} port. */
     public OrgDirectory orgDirectory() {
-        return new JdbiOrgDirectory(jdbi);
+        return StorageFailures.guard(OrgDirectory.class, new JdbiOrgDirectory(jdbi));
     }
 
     /** The {@link RateLimiter} port, shared by every process on this database. */
     public RateLimiter rateLimiter() {
-        return new PostgresRateLimiter(jdbi);
+        return StorageFailures.guard(RateLimiter.class, new PostgresRateLimiter(jdbi));
     }
 
     /** The {@link IdempotencyRecords} port, shared by every process on this database. */
     public IdempotencyRecords idempotencyRecords() {
-        return new JdbiIdempotencyRecords(jdbi);
+        return StorageFailures.guard(IdempotencyRecords.class, new JdbiIdempotencyRecords(jdbi));
     }
 
     /** The {@link LeadCsvSource} port: leads as streamed CSV. */
     public LeadCsvSource leadCsvSource() {
-        return new JdbiLeadCsvSource(jdbi);
+        return StorageFailures.guard(LeadCsvSource.class, new JdbiLeadCsvSource(jdbi));
     }
 
     /** The {@link LeadExports} port: export jobs and their files. */
     public LeadExports leadExports() {
-        return new JdbiLeadExports(jdbi);
+        return StorageFailures.guard(LeadExports.class, new JdbiLeadExports(jdbi));
     }
 
     /** Seeds the demo orgs, users and leads, once. */

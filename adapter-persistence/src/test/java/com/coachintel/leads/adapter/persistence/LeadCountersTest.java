@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.OrgId;
+import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.port.LeadStore;
 import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.LeadQuery;
@@ -86,7 +87,7 @@ class LeadCountersTest {
 
     @Test
     void totals_from_counters_equal_counting_in_the_list() {
-        JdbiLeadQueries queries = (JdbiLeadQueries) new PostgresPersistence(db.dataSource()).leadQueries();
+        LeadQueries queries = new PostgresPersistence(db.dataSource()).leadQueries();
         long all = queries.list(new OrgId(org), LeadQuery.all()).total();
         long invited = queries.list(new OrgId(org), new LeadQuery(Optional.empty(), Set.of(LeadStatus.INVITED), Set.of(),
                 new CreatedRange(null, null), PageRequest.first())).total();

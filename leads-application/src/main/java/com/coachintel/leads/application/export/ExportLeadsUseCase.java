@@ -9,10 +9,20 @@ import java.io.OutputStream;
 public interface ExportLeadsUseCase {
 
     /**
-     * Writes the header and the matching leads, newest first, to {@code out} in constant memory.
+     * Writes the header and the matching leads, newest first, in constant memory, to the stream {@code target} opens.
+     * {@code target} is opened only once the export can run: a refusal (such as {@link ExportsBusyException}) comes
+     * before it, while the caller can still answer with an error.
      *
      * @return the number of rows written, without the header
-     * @throws IOException when {@code out} fails (the client went away); the read stops then
+     * @throws IOException when the stream fails (the client went away); the read stops then
      */
-    long exportCsv(Caller caller, LeadFilters filters, OutputStream out) throws IOException;
+    long exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException;
+
+    /** Where the CSV goes, opened once the export starts. */
+    @FunctionalInterface
+    interface CsvTarget {
+
+        /** Opens the stream; an HTTP adapter sends its status and headers here. */
+        OutputStream open() throws IOException;
+    }
 }

@@ -49,8 +49,8 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
     }
 
     @Override
-    public long exportCsv(Caller caller, LeadFilters filters, OutputStream out) throws IOException {
-        return csv.writeCsv(caller.orgId(), filters, out);
+    public long exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException {
+        return csv.writeCsv(caller.orgId(), filters, target.open());
     }
 
     @Override

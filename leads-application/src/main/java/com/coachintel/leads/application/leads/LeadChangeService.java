@@ -82,6 +82,9 @@ public final class LeadChangeService implements UpdateLeadContactUseCase, Update
         if (why != null && TextInput.hasControlCharacter(why, false)) {
             throw ValidationException.of("reason", "must not contain control characters (such as NUL, tab or a line break)");
         }
+        if (why != null && TextInput.hasUnpairedSurrogate(why)) {
+            throw ValidationException.of("reason", TextInput.UNPAIRED_SURROGATE);
+        }
         store.update(caller.orgId(), id, expectedVersion, lead -> lead.changeStatus(target, why, caller.email(), clock.instant()));
         return reread(caller, id);
     }
