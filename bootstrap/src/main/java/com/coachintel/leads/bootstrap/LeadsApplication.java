@@ -15,6 +15,9 @@ import com.coachintel.leads.application.idempotency.IdempotencyService;
 import com.coachintel.leads.application.intake.CaptureLeadUseCase;
 import com.coachintel.leads.application.intake.CaptureService;
 import com.coachintel.leads.application.intake.IntakeService;
+import com.coachintel.leads.application.message.MessageEventService;
+import com.coachintel.leads.application.message.UnsubscribeLinks;
+import com.coachintel.leads.application.message.UnsubscribeService;
 import com.coachintel.leads.domain.port.OrgDirectory;
 import com.coachintel.leads.application.leads.LeadChangeService;
 import com.coachintel.leads.application.leads.LeadReadService;
@@ -113,11 +116,17 @@ public final class LeadsApplication implements AutoCloseable {
                         reads, reads, reads, changes, changes, changes,
                         reads, new BoundedExports(exports, config.exportConcurrency()), exports, intake,
                         new IdempotencyService(persistence.idempotencyRecords()), intake,
-                        intake, capture);
+                        intake, capture, Optional.of(new MessageEventService(persistence.messageEventLog())),
+                        config.unsubscribeSecret().map(secret -> new UnsubscribeService(new UnsubscribeLinks(secret),
+                                persistence.messageEventLog(), clock)));
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret(),
                         config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies(),
-                        new HttpSettings.Timeouts(config.httpIdleTimeout(), config.shutdownGrace())), useCases).start();
+                        new HttpSettings.Timeouts(config.httpIdleTimeout(), config.shutdownGrace()),
+                        config.postmarkWebhook()), useCases).start();
                 summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
+                summary.add("  Providers  Postmark webhook " + (config.postmarkWebhook().isPresent() ? "on" : "off (set "
+                        + LeadsConfig.POSTMARK_WEBHOOK_USER + " and _PASSWORD)") + "; unsubscribe links "
+                        + (config.unsubscribeSecret().isPresent() ? "on" : "off (set " + LeadsConfig.UNSUBSCRIBE_SECRET + ")"));
             }
             summary.add("  Database   " + database.description());
             if (api) {

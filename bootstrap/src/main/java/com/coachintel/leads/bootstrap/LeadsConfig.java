@@ -45,6 +45,8 @@ import java.util.Set;
  * @param exportConcurrency LEADS_EXPORT_CONCURRENCY: streamed exports at once; default a quarter of the pool, at least 1
  * @param shutdownGrace     LEADS_SHUTDOWN_GRACE: how long SIGTERM waits for requests in flight
  * @param httpIdleTimeout   LEADS_HTTP_IDLE_TIMEOUT: a connection silent this long is closed (a stalled reader or body)
+ * @param postmarkWebhook   LEADS_POSTMARK_WEBHOOK_USER and _PASSWORD: the basic auth of Postmark's webhook; empty: off
+ * @param unsubscribeSecret LEADS_UNSUBSCRIBE_SECRET: the key of signed unsubscribe links; empty: unsubscribe off
  * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
@@ -71,6 +73,8 @@ public record LeadsConfig(
         int exportConcurrency,
         Duration shutdownGrace,
         Duration httpIdleTimeout,
+        Optional<HttpSettings.BasicCredentials> postmarkWebhook,
+        Optional<String> unsubscribeSecret,
         List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
@@ -95,6 +99,9 @@ public record LeadsConfig(
     static final String EXPORT_CONCURRENCY = "LEADS_EXPORT_CONCURRENCY";
     static final String SHUTDOWN_GRACE = "LEADS_SHUTDOWN_GRACE";
     static final String HTTP_IDLE_TIMEOUT = "LEADS_HTTP_IDLE_TIMEOUT";
+    static final String POSTMARK_WEBHOOK_USER = "LEADS_POSTMARK_WEBHOOK_USER";
+    static final String POSTMARK_WEBHOOK_PASSWORD = "LEADS_POSTMARK_WEBHOOK_PASSWORD";
+    static final String UNSUBSCRIBE_SECRET = "LEADS_UNSUBSCRIBE_SECRET";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -172,6 +179,25 @@ public record LeadsConfig(
                 .orElse(Math.max(1, poolSize / 4));
         Duration shutdownGrace = vars.duration(SHUTDOWN_GRACE, Duration.ZERO).orElse(Duration.ofSeconds(25));
         Duration httpIdleTimeout = vars.duration(HTTP_IDLE_TIMEOUT, Duration.ofSeconds(1)).orElse(Duration.ofSeconds(30));
+        Optional<String> postmarkUser = vars.text(POSTMARK_WEBHOOK_USER);
+        Optional<String> postmarkPassword = Optional.ofNullable(vars.raw(POSTMARK_WEBHOOK_PASSWORD));
+        if (postmarkUser.isPresent() != postmarkPassword.isPresent()) {
+            throw new ConfigException(POSTMARK_WEBHOOK_USER + " and " + POSTMARK_WEBHOOK_PASSWORD + " go together: set both"
+                    + " to accept Postmark's webhook (they go in its URL), or neither");
+        }
+        if (postmarkPassword.isPresent() && postmarkPassword.get().length() < MIN_PROXY_SECRET_LENGTH) {
+            throw new ConfigException(POSTMARK_WEBHOOK_PASSWORD + " must be at least " + MIN_PROXY_SECRET_LENGTH
+                    + " characters (for example the output of: openssl rand -hex 32)");
+        }
+        Optional<HttpSettings.BasicCredentials> postmarkWebhook = postmarkUser
+                .map(user -> new HttpSettings.BasicCredentials(user, postmarkPassword.get()));
+        Optional<String> unsubscribeSecret = Optional.ofNullable(vars.raw(UNSUBSCRIBE_SECRET)).map(secret -> {
+            if (secret.length() < MIN_PROXY_SECRET_LENGTH) {
+                throw new ConfigException(UNSUBSCRIBE_SECRET + " must be at least " + MIN_PROXY_SECRET_LENGTH
+                        + " characters: the same secret CoachIntel's mailer signs its unsubscribe links with");
+            }
+            return secret;
+        });
         Optional<String> captureOrg = vars.text(PUBLIC_CAPTURE_ORG);
         int captureRateLimit = vars.integer(CAPTURE_RATE_LIMIT, 1, 1_000_000).orElse(10);
         Set<String> corsOrigins = new LinkedHashSet<>();
@@ -194,7 +220,7 @@ public record LeadsConfig(
         return new LeadsConfig(host, port, proxySecret, nextAuthSecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
                 exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, captureOrg, captureRateLimit,
                 Set.copyOf(corsOrigins), List.copyOf(trustedProxies), managementHost, exportConcurrency, shutdownGrace,
-                httpIdleTimeout, List.copyOf(warnings));
+                httpIdleTimeout, postmarkWebhook, unsubscribeSecret, List.copyOf(warnings));
     }
 
     private static boolean isLoopback(String host) {
@@ -216,7 +242,8 @@ public record LeadsConfig(
                 + ", dashboardPassword=" + dashboardPassword.map(p -> "***").orElse("none") + ", publicCaptureOrg="
                 + publicCaptureOrg.orElse("none") + ", captureRateLimit=" + captureRateLimit + ", corsOrigins=" + corsOrigins
                 + ", trustedProxies=" + trustedProxies + ", managementHost=" + managementHost + ", exportConcurrency="
-                + exportConcurrency + ", shutdownGrace=" + shutdownGrace + ", httpIdleTimeout=" + httpIdleTimeout + "]";
+                + exportConcurrency + ", shutdownGrace=" + shutdownGrace + ", httpIdleTimeout=" + httpIdleTimeout + ", postmarkWebhook=" + postmarkWebhook.map(c -> c.user() + ":***")
+                .orElse("none") + ", unsubscribeSecret=" + unsubscribeSecret.map(secret -> "***").orElse("none") + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */

@@ -17,6 +17,8 @@ import com.coachintel.leads.application.intake.CreateLeadUseCase;
 import com.coachintel.leads.application.intake.ListLeadConsentsUseCase;
 import com.coachintel.leads.application.intake.RecordConsentUseCase;
 import com.coachintel.leads.application.export.ExportLeadsUseCase;
+import com.coachintel.leads.application.message.RecordMessageEventUseCase;
+import com.coachintel.leads.application.message.UnsubscribeUseCase;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
@@ -68,21 +70,28 @@ public final class HttpApi {
      * @param recordConsent {@code POST /leads/{id}/consents}
      * @param listConsents {@code GET /leads/{id}/consents}
      * @param captureLead  {@code POST /crm/public/leads}; empty when public capture is off (the route answers 404)
+     * @param messageEvents the providers' webhooks ({@code POST /webhooks/postmark}); empty: they answer 404
+     * @param unsubscribe  {@code GET} and {@code POST /unsubscribe}; empty when no unsubscribe secret is set (404)
      */
     public record UseCases(CheckHealthUseCase health, CheckReadinessUseCase readiness, AuthenticateUseCase authenticate, ListLeadsUseCase listLeads,
             GetLeadUseCase getLead, ListLeadEventsUseCase listEvents, UpdateLeadContactUseCase updateContact,
             UpdateLeadNotesUseCase updateNotes, ChangeLeadStatusUseCase changeStatus, ListLeadHistoryUseCase listHistory,
             ExportLeadsUseCase exportNow, ExportJobsUseCase exportJobs, CreateLeadUseCase createLead,
             IdempotentRequests idempotent, RecordConsentUseCase recordConsent, ListLeadConsentsUseCase listConsents,
-            Optional<CaptureLeadUseCase> captureLead) {
+            Optional<CaptureLeadUseCase> captureLead, Optional<RecordMessageEventUseCase> messageEvents,
+            Optional<UnsubscribeUseCase> unsubscribe) {
 
         public UseCases {
             Objects.requireNonNull(captureLead, "captureLead");
+            Objects.requireNonNull(messageEvents, "messageEvents");
+            Objects.requireNonNull(unsubscribe, "unsubscribe");
         }
     }
 
     /** Request bodies are small JSON documents: 10,000 characters of notes fit many times over. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** A provider's webhook may carry more: a Postmark bounce holds the bounced message's dump. */
+    static final long MAX_WEBHOOK_BYTES = 1024 * 1024;
     /** The request line and header fields together (Jetty's default): a NextAuth session cookie takes about 2 KB. */
     static final int MAX_HEADER_BYTES = 8 * 1024;
     /** While stopping: how long a connection may move no byte before it is closed. */
@@ -108,6 +117,8 @@ public final class HttpApi {
         IntakeHandlers intake = new IntakeHandlers(useCases.createLead(), useCases.captureLead(), useCases.recordConsent(),
                 useCases.listConsents(), useCases.idempotent(), new ClientAddresses(settings.trustedProxies()));
         Handler capture = json(intake::capture);
+        PostmarkWebhook postmark = new PostmarkWebhook(settings.postmarkWebhook(), useCases.messageEvents());
+        UnsubscribeHandlers unsubscribe = new UnsubscribeHandlers(useCases.unsubscribe());
         ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -128,7 +139,8 @@ public final class HttpApi {
                 // Bodies are read without a thread: the request reaches Javalin, whose reads block, only once all of
                 // it is here (WholeBodyFirst). A client that sends its body slowly, or never, costs a connection, not a
                 // thread, and is answered 408 within the idle timeout. One over the limit is answered 413 as it arrives.
-                server.insertHandler(new EagerContentHandler(new WholeBodyFirst(MAX_REQUEST_BYTES,
+                server.insertHandler(new EagerContentHandler(new WholeBodyFirst(
+                        path -> path.startsWith("/webhooks/") ? MAX_WEBHOOK_BYTES : MAX_REQUEST_BYTES,
                         settings.timeouts().idle())));
                 // Outermost: on stop, requests in flight (a streamed export too) may finish within the grace.
                 server.insertHandler(new GracefulHandler());
@@ -136,7 +148,8 @@ public final class HttpApi {
                 server.setErrorHandler(new JettyProblems());
             });
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // The limit per path is WholeBodyFirst's; this is Javalin's own ceiling above it.
+            config.http.maxRequestSize = MAX_WEBHOOK_BYTES;
             config.http.compressionStrategy = gzipForEveryContentType();
             config.requestLogger.http((ctx, millis) -> {
                 // Checked first: building the arguments (boxing, the varargs array) cost 3 % of a detail
@@ -189,6 +202,11 @@ public final class HttpApi {
                 cors.refuseOtherOrigins(ctx);
                 capture.handle(ctx);
             });
+
+            // Providers' webhooks and unsubscribe links: authenticated by credentials or signatures, not by a user.
+            config.routes.post("/webhooks/postmark", json(postmark::handle));
+            config.routes.get("/unsubscribe", unsubscribe::page);
+            config.routes.post("/unsubscribe", unsubscribe::post);
 
             config.routes.get("/openapi.yaml", docs::contract);
             config.routes.get("/docs", docs::page);

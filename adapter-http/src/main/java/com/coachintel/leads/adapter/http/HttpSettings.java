@@ -18,9 +18,40 @@ import java.util.Set;
  *                       {@code https://app.coachintel.com}; see {@link #origin}
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed when finding a client's address
  * @param timeouts       how long slow clients and a shutdown may take
+ * @param postmarkWebhook the basic-auth credentials Postmark's webhook URL carries; empty: the webhook answers 404
  */
 public record HttpSettings(String host, int port, Optional<String> proxySecret, Optional<String> nextAuthSecret,
-        Set<String> corsOrigins, List<Cidr> trustedProxies, Timeouts timeouts) {
+        Set<String> corsOrigins, List<Cidr> trustedProxies, Timeouts timeouts, Optional<BasicCredentials> postmarkWebhook) {
+
+    /**
+     * A user and password that a provider sends with HTTP basic authentication.
+     *
+     * @param user     the user name
+     * @param password the password; never logged
+     */
+    public record BasicCredentials(String user, String password) {
+        public BasicCredentials {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "BasicCredentials[user=" + user + ", password=***]";
+        }
+    }
+
+    /** Without a Postmark webhook. */
+    public HttpSettings(String host, int port, Optional<String> proxySecret, Optional<String> nextAuthSecret,
+            Set<String> corsOrigins, List<Cidr> trustedProxies, Timeouts timeouts) {
+        this(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, timeouts, Optional.empty());
+    }
+
+    /** These settings with Postmark's webhook credentials. */
+    public HttpSettings withPostmarkWebhook(BasicCredentials credentials) {
+        return new HttpSettings(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, timeouts,
+                Optional.of(credentials));
+    }
 
     /**
      * The time bounds of the server.
@@ -52,11 +83,12 @@ public record HttpSettings(String host, int port, Optional<String> proxySecret, 
 
     /** These settings with other timeouts. */
     public HttpSettings withTimeouts(Timeouts other) {
-        return new HttpSettings(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, other);
+        return new HttpSettings(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, other, postmarkWebhook);
     }
 
     public HttpSettings {
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(postmarkWebhook, "postmarkWebhook");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(proxySecret, "proxySecret");
         Objects.requireNonNull(nextAuthSecret, "nextAuthSecret");

@@ -102,6 +102,8 @@ final class ProblemResponses {
             send(ctx, ProblemDetail.of(e.code(), TITLES.get(503), 503, "The database did not answer in time; nothing was"
                     + " written. Try again shortly. Quote request id " + RequestIds.of(ctx) + " when reporting it."));
         });
+        routes.exception(PostmarkWebhook.WebhookUnauthorizedException.class, (e, ctx) -> send(ctx,
+                ProblemDetail.of("webhook-unauthorized", TITLES.get(401), 401, e.getMessage())));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromJavalin(e)));
         routes.exception(Exception.class, ProblemResponses::internalError);
         // A handler that only set a status (no exception) still answers with a problem.

@@ -23,11 +23,15 @@ import org.eclipse.jetty.util.Callback;
  */
 final class WholeBodyFirst implements EagerContentHandler.ContentLoaderFactory {
 
-    private final long maxBytes;
+    private final java.util.function.ToLongFunction<String> maxBytesForPath;
     private final Duration deadline;
 
-    WholeBodyFirst(long maxBytes, Duration deadline) {
-        this.maxBytes = maxBytes;
+    /**
+     * @param maxBytesForPath the largest body a path takes (a request over it is 413)
+     * @param deadline        how long a body may take to arrive
+     */
+    WholeBodyFirst(java.util.function.ToLongFunction<String> maxBytesForPath, Duration deadline) {
+        this.maxBytesForPath = maxBytesForPath;
         this.deadline = deadline;
     }
 
@@ -46,9 +50,11 @@ final class WholeBodyFirst implements EagerContentHandler.ContentLoaderFactory {
 
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        private final long maxBytes;
 
         Loader(Handler handler, Request request, Response response, Callback callback) {
             super(handler, request, response, callback);
+            this.maxBytes = maxBytesForPath.applyAsLong(request.getHttpURI().getPath());
         }
 
         @Override

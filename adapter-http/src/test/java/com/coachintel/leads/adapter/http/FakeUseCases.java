@@ -3,6 +3,7 @@ package com.coachintel.leads.adapter.http;
 import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
 import com.coachintel.leads.application.health.Health;
+import com.coachintel.leads.application.message.RecordMessageEventUseCase;
 import com.coachintel.leads.application.health.Readiness;
 import com.coachintel.leads.domain.port.JobWorker;
 import com.coachintel.leads.application.export.ExportJobsUseCase;
@@ -256,6 +257,17 @@ final class FakeUseCases {
                     command.validate(ORG, PHONES, NOW);
                     lastCapture.set(command);
                     return new LeadIntake.CaptureOutcome(LEAD.id(), true, List.of());
-                }));
+                }),
+                Optional.of(report -> {
+                    reports.add(report);
+                    return new RecordMessageEventUseCase.Outcome(1, 0, Optional.empty());
+                }),
+                Optional.of((leadId, channel, version, token) -> unsubscribes.add(leadId + "|" + channel + "|" + version
+                        + "|" + token)));
     }
+
+    /** What the webhooks handed to the use case, in order. */
+    final List<com.coachintel.leads.domain.message.ProviderReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the unsubscribe routes handed to the use case: lead_id|channel|v|token. */
+    final List<String> unsubscribes = new java.util.concurrent.CopyOnWriteArrayList<>();
 }

@@ -208,7 +208,7 @@ class IntakeRequestsTest {
         HttpApi.UseCases off = new HttpApi.UseCases(all.health(), all.readiness(), all.authenticate(), all.listLeads(), all.getLead(),
                 all.listEvents(), all.updateContact(), all.updateNotes(), all.changeStatus(), all.listHistory(),
                 all.exportNow(), all.exportJobs(), all.createLead(), all.idempotent(), all.recordConsent(),
-                all.listConsents(), Optional.empty());
+                all.listConsents(), Optional.empty(), all.messageEvents(), all.unsubscribe());
         HttpApi noCapture = new HttpApi(new HttpSettings("127.0.0.1", 0), off).start();
         try {
             ContractClient.Exchange response = post(new ContractClient(noCapture.baseUrl()), "/crm/public/leads",

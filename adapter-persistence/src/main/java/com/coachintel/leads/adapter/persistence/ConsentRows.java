@@ -46,7 +46,7 @@ final class ConsentRows {
     }
 
     /** The status of the channel's entry in force: latest captured, then latest recorded. */
-    private static Optional<ConsentStatus> inForce(Handle handle, UUID lead, ConsentChannel channel) {
+    static Optional<ConsentStatus> inForce(Handle handle, UUID lead, ConsentChannel channel) {
         return handle.createQuery("""
                         SELECT granted FROM lead_consents WHERE lead_id = :lead AND channel = :channel
                         ORDER BY captured_at DESC, id DESC LIMIT 1""")

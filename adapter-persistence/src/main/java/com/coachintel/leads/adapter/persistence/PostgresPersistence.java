@@ -9,6 +9,7 @@ import com.coachintel.leads.domain.port.RateLimiter;
 import com.coachintel.leads.domain.port.LeadExports;
 import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.port.LeadStore;
+import com.coachintel.leads.domain.port.MessageEventLog;
 import com.coachintel.leads.domain.port.StorageHealth;
 import com.coachintel.leads.domain.port.UserAccounts;
 import com.zaxxer.hikari.HikariConfig;
@@ -125,6 +126,11 @@ public final class PostgresPersistence {
     /** The {@link LeadCsvSource} port: leads as streamed CSV. */
     public LeadCsvSource leadCsvSource() {
         return StorageFailures.guard(LeadCsvSource.class, new JdbiLeadCsvSource(jdbi));
+    }
+
+    /** The {@link MessageEventLog} port: providers' reports, recorded exactly once. */
+    public MessageEventLog messageEventLog() {
+        return StorageFailures.guard(MessageEventLog.class, new JdbiMessageEventLog(jdbi));
     }
 
     /** The {@link LeadExports} port: export jobs and their files. */
