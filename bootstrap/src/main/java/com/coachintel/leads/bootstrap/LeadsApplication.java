@@ -122,11 +122,13 @@ public final class LeadsApplication implements AutoCloseable {
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret(),
                         config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies(),
                         new HttpSettings.Timeouts(config.httpIdleTimeout(), config.shutdownGrace()),
-                        config.postmarkWebhook()), useCases).start();
+                        config.postmarkWebhook(), config.twilioAuthToken(), config.publicBaseUrl()), useCases).start();
                 summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
                 summary.add("  Providers  Postmark webhook " + (config.postmarkWebhook().isPresent() ? "on" : "off (set "
                         + LeadsConfig.POSTMARK_WEBHOOK_USER + " and _PASSWORD)") + "; unsubscribe links "
-                        + (config.unsubscribeSecret().isPresent() ? "on" : "off (set " + LeadsConfig.UNSUBSCRIBE_SECRET + ")"));
+                        + (config.unsubscribeSecret().isPresent() ? "on" : "off (set " + LeadsConfig.UNSUBSCRIBE_SECRET + ")")
+                        + "; Twilio webhook " + (config.twilioAuthToken().isPresent() ? "on" : "off (set "
+                        + LeadsConfig.TWILIO_AUTH_TOKEN + ")"));
             }
             summary.add("  Database   " + database.description());
             if (api) {

@@ -47,6 +47,8 @@ import java.util.Set;
  * @param httpIdleTimeout   LEADS_HTTP_IDLE_TIMEOUT: a connection silent this long is closed (a stalled reader or body)
  * @param postmarkWebhook   LEADS_POSTMARK_WEBHOOK_USER and _PASSWORD: the basic auth of Postmark's webhook; empty: off
  * @param unsubscribeSecret LEADS_UNSUBSCRIBE_SECRET: the key of signed unsubscribe links; empty: unsubscribe off
+ * @param twilioAuthToken   LEADS_TWILIO_AUTH_TOKEN: verifies Twilio's callbacks; empty: the Twilio webhook is off
+ * @param publicBaseUrl     LEADS_PUBLIC_BASE_URL: the URL callers use, when a proxy changes it (Twilio signs it)
  * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
@@ -75,6 +77,8 @@ public record LeadsConfig(
         Duration httpIdleTimeout,
         Optional<HttpSettings.BasicCredentials> postmarkWebhook,
         Optional<String> unsubscribeSecret,
+        Optional<String> twilioAuthToken,
+        Optional<String> publicBaseUrl,
         List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
@@ -102,6 +106,8 @@ public record LeadsConfig(
     static final String POSTMARK_WEBHOOK_USER = "LEADS_POSTMARK_WEBHOOK_USER";
     static final String POSTMARK_WEBHOOK_PASSWORD = "LEADS_POSTMARK_WEBHOOK_PASSWORD";
     static final String UNSUBSCRIBE_SECRET = "LEADS_UNSUBSCRIBE_SECRET";
+    static final String TWILIO_AUTH_TOKEN = "LEADS_TWILIO_AUTH_TOKEN";
+    static final String PUBLIC_BASE_URL = "LEADS_PUBLIC_BASE_URL";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -198,6 +204,14 @@ public record LeadsConfig(
             }
             return secret;
         });
+        Optional<String> twilioAuthToken = Optional.ofNullable(vars.raw(TWILIO_AUTH_TOKEN));
+        Optional<String> publicBaseUrl = vars.text(PUBLIC_BASE_URL).map(url -> {
+            if (!url.matches("https?://[^/?#\\s]+")) {
+                throw new ConfigException(PUBLIC_BASE_URL + " must be the scheme and host (and port) callers use, without a"
+                        + " path or a trailing slash, such as https://leads.example.com, got '" + url + "'");
+            }
+            return url;
+        });
         Optional<String> captureOrg = vars.text(PUBLIC_CAPTURE_ORG);
         int captureRateLimit = vars.integer(CAPTURE_RATE_LIMIT, 1, 1_000_000).orElse(10);
         Set<String> corsOrigins = new LinkedHashSet<>();
@@ -220,7 +234,7 @@ public record LeadsConfig(
         return new LeadsConfig(host, port, proxySecret, nextAuthSecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
                 exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, captureOrg, captureRateLimit,
                 Set.copyOf(corsOrigins), List.copyOf(trustedProxies), managementHost, exportConcurrency, shutdownGrace,
-                httpIdleTimeout, postmarkWebhook, unsubscribeSecret, List.copyOf(warnings));
+                httpIdleTimeout, postmarkWebhook, unsubscribeSecret, twilioAuthToken, publicBaseUrl, List.copyOf(warnings));
     }
 
     private static boolean isLoopback(String host) {
@@ -243,7 +257,9 @@ public record LeadsConfig(
                 + publicCaptureOrg.orElse("none") + ", captureRateLimit=" + captureRateLimit + ", corsOrigins=" + corsOrigins
                 + ", trustedProxies=" + trustedProxies + ", managementHost=" + managementHost + ", exportConcurrency="
                 + exportConcurrency + ", shutdownGrace=" + shutdownGrace + ", httpIdleTimeout=" + httpIdleTimeout + ", postmarkWebhook=" + postmarkWebhook.map(c -> c.user() + ":***")
-                .orElse("none") + ", unsubscribeSecret=" + unsubscribeSecret.map(secret -> "***").orElse("none") + "]";
+                .orElse("none") + ", unsubscribeSecret=" + unsubscribeSecret.map(secret -> "***").orElse("none")
+                + ", twilioAuthToken=" + twilioAuthToken.map(token -> "***").orElse("none") + ", publicBaseUrl="
+                + publicBaseUrl.orElse("none") + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */

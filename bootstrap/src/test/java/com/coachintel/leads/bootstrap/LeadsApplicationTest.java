@@ -85,7 +85,8 @@ class LeadsApplicationTest {
                 Optional.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/leads?connectTimeout=2", "leads", "secret", 2)),
                 2, false, "US", java.time.Duration.ofHours(24), false, 8000, Optional.empty(), Optional.empty(),
                 Optional.empty(), 10, java.util.Set.of(), java.util.List.of(), "127.0.0.1", 1, java.time.Duration.ZERO,
-                java.time.Duration.ofSeconds(30), Optional.empty(), Optional.empty(), java.util.List.of());
+                java.time.Duration.ofSeconds(30), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), java.util.List.of());
 
         assertThatThrownBy(() -> LeadsApplication.start(unreachable))
                 .hasMessageStartingWith("could not connect to postgresql://127.0.0.1:1/leads")

@@ -28,6 +28,7 @@ class LeadsProvidersApiTest {
 
     static final String COACH = "coach@acme.example";
     static final String SECRET = "unsubscribe-secret-for-tests-0001";
+    static final String TWILIO_TOKEN = "twilio-token-for-tests";
     static TestDatabase db;
     static LeadsApplication app;
     static ContractClient coach;
@@ -47,7 +48,8 @@ class LeadsProvidersApiTest {
                 Map.entry("LEADS_DEMO_DATA", "false"), Map.entry("LEADS_JOBS_WORKER", "false"),
                 Map.entry("LEADS_POSTMARK_WEBHOOK_USER", "postmark"),
                 Map.entry("LEADS_POSTMARK_WEBHOOK_PASSWORD", "webhook-password-0001"),
-                Map.entry("LEADS_UNSUBSCRIBE_SECRET", SECRET)), new Properties()));
+                Map.entry("LEADS_UNSUBSCRIBE_SECRET", SECRET), Map.entry("LEADS_TWILIO_AUTH_TOKEN", TWILIO_TOKEN),
+                Map.entry("LEADS_PUBLIC_BASE_URL", "https://leads.example.com")), new Properties()));
         coach = new ContractClient(app.baseUrl()).withHeader("x-user-email", COACH);
         postmark = new ContractClient(app.baseUrl()).withHeader("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString("postmark:webhook-password-0001".getBytes(StandardCharsets.UTF_8)));
@@ -171,6 +173,47 @@ class LeadsProvidersApiTest {
 
         assertThat(db.rows("SELECT channel, granted FROM lead_consents WHERE lead_id = ?", dan)).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("channel", "sms").containsEntry("granted", false));
+    }
+
+    @Test
+    void a_carrier_stop_revokes_sms_consent_for_every_lead_with_the_number_and_a_status_callback_is_an_event_once()
+            throws Exception {
+        UUID gus = LeadRows.aLead().withEmail("gus@example.com").withPhone("+14155550142").insert(db, acme);
+        UUID gusElsewhere = LeadRows.aLead().withEmail("gus@other.example").withPhone("+14155550142").insert(db, other);
+
+        twilio("", "MessageSid=SM00000000000000000000000000000001&From=%2B14155550142&To=%2B15005550006&Body=STOP");
+        String callback = "MessageSid=SM00000000000000000000000000000002&MessageStatus=delivered&To=%2B14155550142";
+        twilio("?lead_id=" + gus, callback);
+        twilio("?lead_id=" + gus, callback);
+
+        for (UUID lead : List.of(gus, gusElsewhere)) {
+            assertThat(db.rows("SELECT channel, granted, source FROM lead_consents WHERE lead_id = ?", lead)).singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("channel", "sms").containsEntry("granted", false)
+                            .containsEntry("source", "twilio"));
+        }
+        assertThat(coach.get("/leads/" + gus).json().get("consent_sms").asText()).isEqualTo("opted_out");
+        assertThat(db.scalar(Long.class, "SELECT count(*) FROM message_events WHERE lead_id = ? AND type = 'delivered'", gus))
+                .isEqualTo(1);
+        ContractClient.Exchange forged = anonymous.send("POST", "/webhooks/twilio", callback, null, "Content-Type",
+                "application/x-www-form-urlencoded", "X-Twilio-Signature", "forged");
+        forged.assertProblem(403, "signature-refused");
+    }
+
+    /** Posts a form as Twilio does, signed as Twilio's documentation says: URL, then each name and value, sorted. */
+    private static void twilio(String query, String form) throws Exception {
+        java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+        for (String pair : form.split("&")) {
+            String[] kv = pair.split("=", 2);
+            sorted.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        StringBuilder signed = new StringBuilder("https://leads.example.com/webhooks/twilio" + query);
+        sorted.forEach((name, value) -> signed.append(name).append(value));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(TWILIO_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+        ContractClient.Exchange response = anonymous.send("POST", "/webhooks/twilio" + query, form, null, "Content-Type",
+                "application/x-www-form-urlencoded", "X-Twilio-Signature", signature);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private static void oneClick(String link) {

@@ -119,6 +119,8 @@ public final class HttpApi {
         Handler capture = json(intake::capture);
         PostmarkWebhook postmark = new PostmarkWebhook(settings.postmarkWebhook(), useCases.messageEvents());
         UnsubscribeHandlers unsubscribe = new UnsubscribeHandlers(useCases.unsubscribe());
+        TwilioWebhook twilio = new TwilioWebhook(settings.twilioAuthToken(), settings.publicBaseUrl(), useCases.messageEvents(),
+                clock);
         ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -205,6 +207,7 @@ public final class HttpApi {
 
             // Providers' webhooks and unsubscribe links: authenticated by credentials or signatures, not by a user.
             config.routes.post("/webhooks/postmark", json(postmark::handle));
+            config.routes.post("/webhooks/twilio", twilio::handle);
             config.routes.get("/unsubscribe", unsubscribe::page);
             config.routes.post("/unsubscribe", unsubscribe::post);
 

@@ -19,9 +19,13 @@ import java.util.Set;
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed when finding a client's address
  * @param timeouts       how long slow clients and a shutdown may take
  * @param postmarkWebhook the basic-auth credentials Postmark's webhook URL carries; empty: the webhook answers 404
+ * @param twilioAuthToken Twilio's auth token, which signs its callbacks; empty: the Twilio webhook answers 404
+ * @param publicBaseUrl  the base URL callers use, such as {@code https://leads.example.com}, when a proxy in front
+ *                       changes it (Twilio signs the URL it called); empty: the request's own
  */
 public record HttpSettings(String host, int port, Optional<String> proxySecret, Optional<String> nextAuthSecret,
-        Set<String> corsOrigins, List<Cidr> trustedProxies, Timeouts timeouts, Optional<BasicCredentials> postmarkWebhook) {
+        Set<String> corsOrigins, List<Cidr> trustedProxies, Timeouts timeouts, Optional<BasicCredentials> postmarkWebhook,
+        Optional<String> twilioAuthToken, Optional<String> publicBaseUrl) {
 
     /**
      * A user and password that a provider sends with HTTP basic authentication.
@@ -44,13 +48,20 @@ public record HttpSettings(String host, int port, Optional<String> proxySecret, 
     /** Without a Postmark webhook. */
     public HttpSettings(String host, int port, Optional<String> proxySecret, Optional<String> nextAuthSecret,
             Set<String> corsOrigins, List<Cidr> trustedProxies, Timeouts timeouts) {
-        this(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, timeouts, Optional.empty());
+        this(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, timeouts, Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** These settings with Postmark's webhook credentials. */
     public HttpSettings withPostmarkWebhook(BasicCredentials credentials) {
         return new HttpSettings(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, timeouts,
-                Optional.of(credentials));
+                Optional.of(credentials), twilioAuthToken, publicBaseUrl);
+    }
+
+    /** These settings with Twilio's auth token and, behind a proxy, the base URL Twilio calls. */
+    public HttpSettings withTwilio(String authToken, Optional<String> baseUrl) {
+        return new HttpSettings(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, timeouts,
+                postmarkWebhook, Optional.of(authToken), baseUrl);
     }
 
     /**
@@ -83,12 +94,15 @@ public record HttpSettings(String host, int port, Optional<String> proxySecret, 
 
     /** These settings with other timeouts. */
     public HttpSettings withTimeouts(Timeouts other) {
-        return new HttpSettings(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, other, postmarkWebhook);
+        return new HttpSettings(host, port, proxySecret, nextAuthSecret, corsOrigins, trustedProxies, other, postmarkWebhook,
+                twilioAuthToken, publicBaseUrl);
     }
 
     public HttpSettings {
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(postmarkWebhook, "postmarkWebhook");
+        Objects.requireNonNull(twilioAuthToken, "twilioAuthToken");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(proxySecret, "proxySecret");
         Objects.requireNonNull(nextAuthSecret, "nextAuthSecret");

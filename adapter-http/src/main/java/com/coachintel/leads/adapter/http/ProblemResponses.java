@@ -104,6 +104,8 @@ final class ProblemResponses {
         });
         routes.exception(PostmarkWebhook.WebhookUnauthorizedException.class, (e, ctx) -> send(ctx,
                 ProblemDetail.of("webhook-unauthorized", TITLES.get(401), 401, e.getMessage())));
+        routes.exception(TwilioWebhook.SignatureRefusedException.class, (e, ctx) -> send(ctx,
+                ProblemDetail.of("signature-refused", TITLES.get(403), 403, e.getMessage())));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromJavalin(e)));
         routes.exception(Exception.class, ProblemResponses::internalError);
         // A handler that only set a status (no exception) still answers with a problem.
