@@ -8,8 +8,9 @@
 set -euo pipefail
 
 N=${N:-1000000}
-# Which scenarios: "reads" (lists, detail, events, the /health floor, export) and/or "intake" (capture, create).
-SCENARIOS=${SCENARIOS:-reads intake}
+# Which scenarios: "reads" (lists, detail, events, the /health floor, export), "intake" (capture, create) and/or
+# "webhooks" (Postmark deliveries).
+SCENARIOS=${SCENARIOS:-reads intake webhooks}
 wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 DURATION=${DURATION:-15s}
 CONNECTIONS=16
@@ -89,7 +90,9 @@ $PSQL -At -c "SELECT email FROM bench_known ORDER BY i" > "$OUT/known.txt"
 # (The capture org must exist when the API starts, and the load has only just made it.)
 echo "== restarting leads.jar with public capture into Bench Org 01"
 stop_api
-start_api LEADS_PUBLIC_CAPTURE_ORG="Bench Org 01" LEADS_CAPTURE_RATE_LIMIT=1000000 LEADS_TRUSTED_PROXIES=127.0.0.1/32
+POSTMARK_PASSWORD=bench-postmark-password
+start_api LEADS_PUBLIC_CAPTURE_ORG="Bench Org 01" LEADS_CAPTURE_RATE_LIMIT=1000000 LEADS_TRUSTED_PROXIES=127.0.0.1/32 \
+  LEADS_POSTMARK_WEBHOOK_USER=postmark LEADS_POSTMARK_WEBHOOK_PASSWORD=$POSTMARK_PASSWORD
 
 RESULTS=$OUT/results.tsv
 printf 'scenario\tapi_rps\tp50_ms\tp99_ms\terrors\tlimit_tps\tratio\tjvm_cpu_ms\tpg_cpu_ms_api\tpg_cpu_ms_limit\twrk_cpu_ms\tbusy_pct\n' > "$RESULTS"
@@ -296,6 +299,19 @@ if wants intake; then
     "$BENCH_DIR/pgbench/capture-new.sql@1 $BENCH_DIR/pgbench/capture-known.sql@1"
   intake_scenario "create (signed-in POST)" "$BENCH_DIR/wrk/create.lua" "$BENCH_DIR/pgbench/create.sql"
   echo "   leads in the biggest org after the intake scenarios: $($PSQL -At -c "SELECT count(*) FROM leads WHERE org_id = '$ORG'")"
+fi
+
+# Providers' webhooks: Postmark deliveries for existing leads (each a new event), against pgbench running the
+# statements the API sends for one.
+if wants webhooks; then
+  POSTMARK_AUTH=$(printf 'postmark:%s' "$POSTMARK_PASSWORD" | base64 -w0)
+  export POSTMARK_AUTH
+  KNOWN_FILE=$OUT/known.txt wrk -t1 -c8 -d"${INTAKE_JIT_WARMUP:-60s}" --timeout 10s \
+    -s "$BENCH_DIR/wrk/postmark.lua" "http://127.0.0.1:$API_PORT" > "$OUT/wrk-webhooks-warmup.txt" 2>&1
+  echo "== Postmark deliveries (POST /webhooks/postmark)"
+  KNOWN_FILE=$OUT/known.txt WARMUP=${INTAKE_WARMUP:-60s} measure "postmark delivery webhook" "" \
+    "$BENCH_DIR/pgbench/postmark-delivery.sql" -s "$BENCH_DIR/wrk/postmark.lua"
+  echo "   message events recorded: $($PSQL -At -c "SELECT count(*) FROM message_events WHERE provider = 'postmark'")"
 fi
 
 {
