@@ -2,7 +2,7 @@ package com.coachintel.leads.bootstrap;
 
 import com.coachintel.leads.adapter.http.HttpApi;
 import com.coachintel.leads.adapter.http.HttpSettings;
-import com.coachintel.leads.adapter.http.LibphonenumberParser;
+import com.coachintel.leads.application.phone.LibphonenumberParser;
 import com.coachintel.leads.adapter.jobs.JobRunrJobs;
 import com.coachintel.leads.adapter.persistence.DemoDataSeeder;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;

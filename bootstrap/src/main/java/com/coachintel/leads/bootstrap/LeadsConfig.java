@@ -2,7 +2,7 @@ package com.coachintel.leads.bootstrap;
 
 import com.coachintel.leads.adapter.http.Cidr;
 import com.coachintel.leads.adapter.http.HttpSettings;
-import com.coachintel.leads.adapter.http.LibphonenumberParser;
+import com.coachintel.leads.application.phone.LibphonenumberParser;
 import com.coachintel.leads.adapter.persistence.DatabaseSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -32,11 +32,20 @@ final class ArchitectureRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
             .as("the domain depends on java.* only");
 
+    static final String PHONE_PACKAGE = "com.coachintel.leads.application.phone..";
+    private static final String PHONE_LIBRARY = "com.google.i18n.phonenumbers..";
+
     static final ArchRule APPLICATION_DEPENDS_ON_DOMAIN_ONLY = classes()
-            .that().resideInAPackage(APPLICATION)
+            .that().resideInAPackage(APPLICATION).and().resideOutsideOfPackage(PHONE_PACKAGE)
             // javax.crypto is the JDK's HMAC, for signed unsubscribe links: part of the platform, not a framework.
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", DOMAIN, APPLICATION)
             .as("the application depends on the domain (and the JDK: java.*, javax.crypto) only");
+
+    /** Decision 0012: libphonenumber, a value library, in the one package that implements the phone port. */
+    static final ArchRule ONLY_THE_PHONE_PACKAGE_USES_LIBPHONENUMBER = classes()
+            .that().resideInAPackage(PHONE_PACKAGE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION, PHONE_LIBRARY)
+            .as("application.phone depends on the domain, the JDK and libphonenumber only");
 
     static final ArchRule CORE_USES_NO_FRAMEWORK = noClasses()
             .that().resideInAnyPackage(DOMAIN, APPLICATION)

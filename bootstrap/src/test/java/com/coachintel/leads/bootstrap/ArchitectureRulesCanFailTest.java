@@ -7,6 +7,7 @@ import com.coachintel.leads.adapter.jobs.archfixture.JobsClassUsingJdbi;
 import com.coachintel.leads.adapter.persistence.archfixture.PersistenceClassUsingBootstrapAndJavalin;
 import com.coachintel.leads.application.archfixture.ApplicationClassUsingAnAdapter;
 import com.coachintel.leads.application.archfixture.ApplicationClassUsingJackson;
+import com.coachintel.leads.application.archfixture.ApplicationClassUsingLibphonenumber;
 import com.coachintel.leads.domain.archfixture.DomainClassUsingALoggingLibrary;
 import com.coachintel.leads.domain.archfixture.DomainClassUsingJdbc;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -26,6 +27,7 @@ class ArchitectureRulesCanFailTest {
         fixtures = new ClassFileImporter().importClasses(
                 DomainClassUsingALoggingLibrary.class, DomainClassUsingJdbc.class,
                 ApplicationClassUsingAnAdapter.class, ApplicationClassUsingJackson.class,
+                ApplicationClassUsingLibphonenumber.class,
                 HttpClassUsingPersistence.class, PersistenceClassUsingBootstrapAndJavalin.class, JobsClassUsingJdbi.class);
     }
 
@@ -37,6 +39,11 @@ class ArchitectureRulesCanFailTest {
     @Test
     void application_rule_fails_on_an_application_class_using_an_adapter() {
         assertViolatedBy(ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY, ApplicationClassUsingAnAdapter.class);
+    }
+
+    @Test
+    void application_rule_fails_on_libphonenumber_outside_the_phone_package() {
+        assertViolatedBy(ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY, ApplicationClassUsingLibphonenumber.class);
     }
 
     @Test

@@ -41,6 +41,7 @@ class ArchitectureTest {
     @Test
     void application_depends_on_domain_only() {
         check(ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY);
+        check(ArchitectureRules.ONLY_THE_PHONE_PACKAGE_USES_LIBPHONENUMBER);
     }
 
     @Test

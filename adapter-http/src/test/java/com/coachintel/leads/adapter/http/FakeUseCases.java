@@ -1,5 +1,6 @@
 package com.coachintel.leads.adapter.http;
 
+import com.coachintel.leads.application.phone.LibphonenumberParser;
 import com.coachintel.leads.application.auth.AccountInactiveException;
 import com.coachintel.leads.application.auth.AuthenticationRequiredException;
 import com.coachintel.leads.application.health.Health;

@@ -1,4 +1,4 @@
-package com.coachintel.leads.adapter.http;
+package com.coachintel.leads.application.phone;
 
 import com.coachintel.leads.domain.PhoneNumber;
 import com.coachintel.leads.domain.ValidationException;

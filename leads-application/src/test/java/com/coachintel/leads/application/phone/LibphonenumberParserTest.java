@@ -1,4 +1,4 @@
-package com.coachintel.leads.adapter.http;
+package com.coachintel.leads.application.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
