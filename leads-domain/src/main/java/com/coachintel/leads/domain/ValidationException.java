@@ -10,7 +10,7 @@ public final class ValidationException extends DomainException {
     private final List<Violation> violations;
 
     public ValidationException(List<Violation> violations) {
-        super("validation-failed", describe(violations));
+        super("validation-failed", Kind.INVALID, describe(violations));
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("a validation error needs at least one violation");
         }

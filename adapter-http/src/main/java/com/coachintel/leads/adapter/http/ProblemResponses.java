@@ -45,43 +45,10 @@ final class ProblemResponses {
     }
 
     static void register(RoutesConfig routes) {
-        routes.exception(ValidationException.class, (e, ctx) -> {
-            ValidationException named = e.renamed(WireNames::of); // domain commands' field names, in the API's words
-            send(ctx, ProblemDetail.of(named.code(), "Invalid request", 400, named.getMessage())
-                    .withErrors(named.violations().stream()
-                            .map(v -> new ProblemDetail.FieldError(v.field(), v.message())).toList()));
-        });
-        routes.exception(DuplicateLeadException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
-                .withExtension("existing_id", e.existing().toString())
-                .withExtension("existing_url", "/leads/" + e.existing())));
-        routes.exception(RateLimitedException.class, (e, ctx) -> {
-            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-            ctx.header("Retry-After", Long.toString(seconds));
-            send(ctx, ProblemDetail.of(e.code(), TITLES.get(429), 429,
-                    "Too many sign-ups from your address; try again in " + seconds + " seconds")
-                    .withExtension("retry_after", seconds));
-        });
-        routes.exception(IdempotencyKeyInUseException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)));
-        routes.exception(IdempotencyKeyReusedException.class, (e, ctx) -> send(ctx, fromDomain(e, 422)));
+        routes.exception(DomainException.class, ProblemResponses::domain);
         routes.exception(Cors.OriginRefusedException.class, (e, ctx) -> send(ctx,
                 ProblemDetail.of("cross-origin-request-refused", TITLES.get(403), 403, e.getMessage())
                         .withErrors(java.util.List.of(new ProblemDetail.FieldError(e.field(), e.reason())))));
-        routes.exception(LeadNotFoundException.class, (e, ctx) -> send(ctx, fromDomain(e, 404)));
-        routes.exception(InvalidStatusTransitionException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
-                .withExtension("current_status", e.from().wireName())
-                .withExtension("requested_status", e.to().wireName())
-                .withExtension("allowed_next", e.from().allowedNext().stream().map(LeadStatus::wireName).sorted().toList())
-                .withExtension("correction_next", e.from().correctionsNext().stream().map(LeadStatus::wireName).sorted().toList())
-                .withExtension("reason_required", e.reasonRequired())));
-        routes.exception(ExportNotFoundException.class, (e, ctx) -> send(ctx, fromDomain(e, 404)));
-        routes.exception(ExportNotReadyException.class, (e, ctx) -> send(ctx, fromDomain(e, 409)
-                .withExtension("export_status", e.status().wireName())));
-        routes.exception(VersionMismatchException.class, (e, ctx) -> {
-            ctx.header("ETag", EntityTags.of(e.currentVersion()));
-            send(ctx, fromDomain(e, 412).withExtension("current_version", e.currentVersion()));
-        });
-        routes.exception(AuthenticationRequiredException.class, (e, ctx) -> send(ctx, fromDomain(e, 401)));
-        routes.exception(AccountInactiveException.class, (e, ctx) -> send(ctx, fromDomain(e, 403)));
         routes.exception(Authentication.ProxySecretMismatchException.class, (e, ctx) -> send(ctx,
                 ProblemDetail.of("proxy-authentication-required", TITLES.get(401), 401, e.getMessage())));
         routes.exception(NextAuthSessions.InvalidSessionException.class, (e, ctx) -> send(ctx,
@@ -91,17 +58,6 @@ final class ProblemResponses {
         routes.exception(Authentication.CrossSiteRequestException.class, (e, ctx) -> send(ctx,
                 ProblemDetail.of("cross-site-request-refused", TITLES.get(403), 403, e.getMessage())
                         .withErrors(java.util.List.of(new ProblemDetail.FieldError(e.field(), e.getMessage())))));
-        routes.exception(ExportsBusyException.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
-            send(ctx, fromDomain(e, 503));
-        });
-        routes.exception(StorageUnavailableException.class, (e, ctx) -> {
-            // Said once per request, by id, with the kind of failure only: its messages may quote row values.
-            LOG.warn("request {} {} {}: {}", RequestIds.of(ctx), ctx.method(), ctx.path(), e.getMessage());
-            ctx.header("Retry-After", Long.toString(STORAGE_RETRY_AFTER.toSeconds()));
-            send(ctx, ProblemDetail.of(e.code(), TITLES.get(503), 503, "The database did not answer in time; nothing was"
-                    + " written. Try again shortly. Quote request id " + RequestIds.of(ctx) + " when reporting it."));
-        });
         routes.exception(PostmarkWebhook.WebhookUnauthorizedException.class, (e, ctx) -> send(ctx,
                 ProblemDetail.of("webhook-unauthorized", TITLES.get(401), 401, e.getMessage())));
         routes.exception(TwilioWebhook.SignatureRefusedException.class, (e, ctx) -> send(ctx,
@@ -129,8 +85,72 @@ final class ProblemResponses {
         return ProblemDetail.of(title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, status, detail);
     }
 
-    private static ProblemDetail fromDomain(DomainException e, int status) {
-        return ProblemDetail.of(e.code(), TITLES.get(status), status, e.getMessage());
+    /**
+     * The HTTP status of each domain error, by its {@link DomainException#code()}: the one table. A code without an
+     * entry is answered by its kind (400 or 409), never as a fault of the server.
+     */
+    static final Map<String, Integer> STATUS_BY_CODE = Map.ofEntries(
+            Map.entry("validation-failed", 400),
+            Map.entry("authentication-required", 401),
+            Map.entry("account-inactive", 403),
+            Map.entry("lead-not-found", 404),
+            Map.entry("export-not-found", 404),
+            Map.entry("duplicate-lead", 409),
+            Map.entry("invalid-status-transition", 409),
+            Map.entry("export-not-ready", 409),
+            Map.entry("idempotency-key-in-use", 409),
+            Map.entry("version-mismatch", 412),
+            Map.entry("idempotency-key-reused", 422),
+            Map.entry("rate-limited", 429),
+            Map.entry("exports-busy", 503),
+            Map.entry("storage-unavailable", 503));
+
+    static int statusOf(DomainException e) {
+        return STATUS_BY_CODE.getOrDefault(e.code(), e.kind() == DomainException.Kind.INVALID ? 400 : 409);
+    }
+
+    /** A domain error as its problem: the status from the table, then what each kind of error adds. */
+    private static void domain(DomainException e, Context ctx) {
+        int status = statusOf(e);
+        ProblemDetail problem = ProblemDetail.of(e.code(), TITLES.getOrDefault(status, "HTTP " + status), status,
+                e.getMessage());
+        if (e instanceof ValidationException invalid) {
+            ValidationException named = invalid.renamed(WireNames::of); // domain commands' field names, in the API's words
+            problem = ProblemDetail.of(named.code(), "Invalid request", status, named.getMessage())
+                    .withErrors(named.violations().stream().map(v -> new ProblemDetail.FieldError(v.field(), v.message()))
+                            .toList());
+        } else if (e instanceof DuplicateLeadException duplicate) {
+            problem = problem.withExtension("existing_id", duplicate.existing().toString())
+                    .withExtension("existing_url", "/leads/" + duplicate.existing());
+        } else if (e instanceof RateLimitedException limited) {
+            long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            problem = ProblemDetail.of(e.code(), TITLES.get(429), status,
+                    "Too many sign-ups from your address; try again in " + seconds + " seconds")
+                    .withExtension("retry_after", seconds);
+        } else if (e instanceof InvalidStatusTransitionException transition) {
+            problem = problem.withExtension("current_status", transition.from().wireName())
+                    .withExtension("requested_status", transition.to().wireName())
+                    .withExtension("allowed_next", transition.from().allowedNext().stream().map(LeadStatus::wireName)
+                            .sorted().toList())
+                    .withExtension("correction_next", transition.from().correctionsNext().stream()
+                            .map(LeadStatus::wireName).sorted().toList())
+                    .withExtension("reason_required", transition.reasonRequired());
+        } else if (e instanceof ExportNotReadyException notReady) {
+            problem = problem.withExtension("export_status", notReady.status().wireName());
+        } else if (e instanceof VersionMismatchException mismatch) {
+            ctx.header("ETag", EntityTags.of(mismatch.currentVersion()));
+            problem = problem.withExtension("current_version", mismatch.currentVersion());
+        } else if (e instanceof ExportsBusyException busy) {
+            ctx.header("Retry-After", Long.toString(busy.retryAfter().toSeconds()));
+        } else if (e instanceof StorageUnavailableException) {
+            // Said once per request, by id, with the kind of failure only: its messages may quote row values.
+            LOG.warn("request {} {} {}: {}", RequestIds.of(ctx), ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", Long.toString(STORAGE_RETRY_AFTER.toSeconds()));
+            problem = ProblemDetail.of(e.code(), TITLES.get(503), status, "The database did not answer in time; nothing"
+                    + " was written. Try again shortly. Quote request id " + RequestIds.of(ctx) + " when reporting it.");
+        }
+        send(ctx, problem);
     }
 
     private static ProblemDetail fromJavalin(HttpResponseException e) {

@@ -70,6 +70,23 @@ class HttpApiTest {
     }
 
     @Test
+    void a_domain_error_without_an_entry_in_the_table_is_answered_by_its_kind_never_as_a_500() {
+        ContractClient leads = new ContractClient(api.baseUrl()).withHeader("x-user-email", FakeUseCases.ACTIVE);
+        try {
+            FAKES.listFailure.set(new com.coachintel.leads.domain.DomainException("quota-exceeded", "Too many leads") { });
+            ContractClient.Exchange conflict = leads.outsideContract("GET", "/leads");
+            FAKES.listFailure.set(new com.coachintel.leads.domain.DomainException("bad-cursor",
+                    com.coachintel.leads.domain.DomainException.Kind.INVALID, "Not a cursor") { });
+            ContractClient.Exchange invalid = leads.outsideContract("GET", "/leads");
+
+            assertThat(conflict.assertProblem(409, "quota-exceeded").get("detail").asText()).isEqualTo("Too many leads");
+            assertThat(invalid.assertProblem(400, "bad-cursor").get("title").asText()).isEqualTo("Bad Request");
+        } finally {
+            FAKES.listFailure.set(null);
+        }
+    }
+
+    @Test
     void ready_answers_200_when_the_database_is_reachable() {
         ContractClient.Exchange response = client.get("/ready");
 
