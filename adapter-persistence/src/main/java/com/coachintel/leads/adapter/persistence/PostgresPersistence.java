@@ -19,7 +19,6 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The persistence adapter's front door: built once from a {@link DataSource}, it hands out the
@@ -37,8 +36,7 @@ public final class PostgresPersistence {
     public PostgresPersistence(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbi = Jdbi.create(dataSource)
-                .installPlugin(new PostgresPlugin())
-                .installPlugin(new SqlObjectPlugin());
+                .installPlugin(new PostgresPlugin());
     }
 
     /** A HikariCP pool for the given settings; the caller closes it. */
