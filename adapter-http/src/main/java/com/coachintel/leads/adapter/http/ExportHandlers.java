@@ -77,11 +77,10 @@ final class ExportHandlers {
 
     void listExports(Context ctx) {
         Violations violations = new Violations();
-        QueryParameters parameters = QueryParameters.of(ctx, Set.of("limit", "offset"), violations);
-        int limit = parameters.integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
-        int offset = parameters.integer("offset", 0, 0, Integer.MAX_VALUE);
+        QueryParameters parameters = QueryParameters.of(ctx, QueryParameters.PAGE_PARAMETERS, violations);
+        PageRequest page = parameters.page();
         violations.throwIfAny();
-        JsonResponses.send(ctx, LeadJson.PageJson.from(jobs.listExports(Authentication.caller(ctx), new PageRequest(limit, offset)),
+        JsonResponses.send(ctx, LeadJson.PageJson.from(jobs.listExports(Authentication.caller(ctx), page),
                 ExportJson::from));
     }
 

@@ -167,13 +167,12 @@ final class IntakeHandlers {
 
     void listConsents(Context ctx) {
         Violations violations = new Violations();
-        QueryParameters parameters = QueryParameters.of(ctx, Set.of("limit", "offset"), violations);
+        QueryParameters parameters = QueryParameters.of(ctx, QueryParameters.PAGE_PARAMETERS, violations);
         LeadId id = violations.collect(() -> LeadId.parse(ctx.pathParam("id"), "id"));
-        int limit = parameters.integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
-        int offset = parameters.integer("offset", 0, 0, Integer.MAX_VALUE);
+        PageRequest page = parameters.page();
         violations.throwIfAny();
         JsonResponses.send(ctx, LeadJson.PageJson.from(
-                listConsents.listConsents(Authentication.caller(ctx), id, new PageRequest(limit, offset)),
+                listConsents.listConsents(Authentication.caller(ctx), id, page),
                 IntakeJson.ConsentEntryJson::from));
     }
 

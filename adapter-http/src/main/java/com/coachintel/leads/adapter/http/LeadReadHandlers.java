@@ -69,7 +69,7 @@ final class LeadReadHandlers {
                 MessageEventType::fromWireName, MessageEventType::wireName, violations);
         Set<MessageChannel> channels = enumValues(parameters, "channel", MessageChannel.class,
                 MessageChannel::fromWireName, MessageChannel::wireName, violations);
-        PageRequest page = page(parameters, violations);
+        PageRequest page = parameters.page();
         violations.throwIfAny();
         EventQuery query = new EventQuery(types, channels, page);
         Page<MessageEvent> events = listEvents.listEvents(Authentication.caller(ctx), id, query);
@@ -91,7 +91,7 @@ final class LeadReadHandlers {
         Violations violations = new Violations();
         QueryParameters parameters = QueryParameters.of(ctx, LIST_PARAMETERS, violations);
         LeadFilters filters = filters(parameters, violations);
-        PageRequest page = page(parameters, violations);
+        PageRequest page = parameters.page();
         violations.throwIfAny();
         return new LeadQuery(filters, page);
     }
@@ -119,12 +119,6 @@ final class LeadReadHandlers {
             return LeadFilters.none(); // never used: the caller throws the violations
         }
         return new LeadFilters(search, statuses, tags, created);
-    }
-
-    private static PageRequest page(QueryParameters parameters, Violations violations) {
-        int limit = parameters.integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
-        int offset = parameters.integer("offset", 0, 0, Integer.MAX_VALUE);
-        return new PageRequest(limit, offset);
     }
 
     private static <E extends Enum<E>> Set<E> enumValues(QueryParameters parameters, String name, Class<E> type,

@@ -88,12 +88,11 @@ final class LeadWriteHandlers {
 
     void history(Context ctx) {
         Violations violations = new Violations();
-        QueryParameters parameters = QueryParameters.of(ctx, Set.of("limit", "offset"), violations);
+        QueryParameters parameters = QueryParameters.of(ctx, QueryParameters.PAGE_PARAMETERS, violations);
         LeadId id = leadId(ctx, violations);
-        int limit = parameters.integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
-        int offset = parameters.integer("offset", 0, 0, Integer.MAX_VALUE);
+        PageRequest page = parameters.page();
         violations.throwIfAny();
-        JsonResponses.send(ctx, LeadJson.PageJson.from(listHistory.listHistory(Authentication.caller(ctx), id, new PageRequest(limit, offset)),
+        JsonResponses.send(ctx, LeadJson.PageJson.from(listHistory.listHistory(Authentication.caller(ctx), id, page),
                 LeadJson.HistoryJson::from));
     }
 

@@ -1,6 +1,7 @@
 package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.domain.Violations;
+import com.coachintel.leads.domain.query.PageRequest;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -184,6 +185,19 @@ final class QueryParameters {
             }
         }
         return result;
+    }
+
+    /** The names {@link #page()} reads. */
+    static final Set<String> PAGE_PARAMETERS = Set.of("limit", "offset");
+
+    /**
+     * {@code limit} (1 to {@link PageRequest#MAX_LIMIT}, default {@link PageRequest#DEFAULT_LIMIT}) and {@code offset}
+     * (0 or more): the one reading of a page, for every list.
+     */
+    PageRequest page() {
+        int limit = integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
+        int offset = integer("offset", 0, 0, Integer.MAX_VALUE);
+        return new PageRequest(limit, offset);
     }
 
     /** A whole number in {@code [min, max]}, or {@code fallback} when absent. */
