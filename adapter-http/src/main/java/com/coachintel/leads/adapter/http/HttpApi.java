@@ -110,9 +110,10 @@ public final class HttpApi {
         Cors cors = new Cors(settings.corsOrigins());
         Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret(),
                 settings.nextAuthSecret().map(secret -> new NextAuthSessions(secret, clock)), settings.trustedProxies(), cors);
-        LeadReadHandlers reads = new LeadReadHandlers(useCases.listLeads(), useCases.getLead(), useCases.listEvents());
+        LeadReadHandlers reads = new LeadReadHandlers(useCases.listLeads(), useCases.getLead(), useCases.listEvents(),
+                useCases.listHistory());
         LeadWriteHandlers writes = new LeadWriteHandlers(useCases.updateContact(), useCases.updateNotes(),
-                useCases.changeStatus(), useCases.listHistory());
+                useCases.changeStatus());
         ExportHandlers exports = new ExportHandlers(useCases.exportNow(), useCases.exportJobs(), clock);
         IntakeHandlers intake = new IntakeHandlers(useCases.createLead(), useCases.captureLead(), useCases.recordConsent(),
                 useCases.listConsents(), useCases.idempotent(), new ClientAddresses(settings.trustedProxies()));
@@ -195,7 +196,7 @@ public final class HttpApi {
             config.routes.patch("/leads/{id}", json(writes::patchContact));
             config.routes.patch("/leads/{id}/notes", json(writes::patchNotes));
             config.routes.post("/leads/{id}/status", json(writes::postStatus));
-            config.routes.get("/leads/{id}/history", json(writes::history));
+            config.routes.get("/leads/{id}/history", json(reads::history));
             config.routes.post("/leads", json(intake::createLead));
             config.routes.post("/leads/{id}/consents", json(intake::recordConsent));
             config.routes.get("/leads/{id}/consents", json(intake::listConsents));

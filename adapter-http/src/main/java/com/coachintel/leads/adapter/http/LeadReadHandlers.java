@@ -2,6 +2,7 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.leads.GetLeadUseCase;
 import com.coachintel.leads.application.leads.ListLeadEventsUseCase;
+import com.coachintel.leads.application.leads.ListLeadHistoryUseCase;
 import com.coachintel.leads.application.leads.ListLeadsUseCase;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadStatus;
@@ -31,7 +32,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** {@code GET /leads}, {@code GET /leads/{id}} and {@code GET /leads/{id}/events}. */
+/** {@code GET /leads}, {@code GET /leads/{id}}, {@code GET /leads/{id}/events} and {@code GET /leads/{id}/history}. */
 final class LeadReadHandlers {
 
     static final Set<String> FILTER_PARAMETERS = Set.of("q", "status", "tag", "date_from", "date_to");
@@ -41,11 +42,14 @@ final class LeadReadHandlers {
     private final ListLeadsUseCase listLeads;
     private final GetLeadUseCase getLead;
     private final ListLeadEventsUseCase listEvents;
+    private final ListLeadHistoryUseCase listHistory;
 
-    LeadReadHandlers(ListLeadsUseCase listLeads, GetLeadUseCase getLead, ListLeadEventsUseCase listEvents) {
+    LeadReadHandlers(ListLeadsUseCase listLeads, GetLeadUseCase getLead, ListLeadEventsUseCase listEvents,
+            ListLeadHistoryUseCase listHistory) {
         this.listLeads = Objects.requireNonNull(listLeads, "listLeads");
         this.getLead = Objects.requireNonNull(getLead, "getLead");
         this.listEvents = Objects.requireNonNull(listEvents, "listEvents");
+        this.listHistory = Objects.requireNonNull(listHistory, "listHistory");
     }
 
     void list(Context ctx) {
@@ -58,7 +62,17 @@ final class LeadReadHandlers {
         QueryParameters.of(ctx, Set.of(), violations);
         LeadId id = violations.collect(() -> LeadId.parse(ctx.pathParam("id"), "id"));
         violations.throwIfAny();
-        LeadWriteHandlers.respond(ctx, getLead.getLead(Authentication.caller(ctx), id));
+        LeadAnswers.detail(ctx, getLead.getLead(Authentication.caller(ctx), id));
+    }
+
+    void history(Context ctx) {
+        Violations violations = new Violations();
+        QueryParameters parameters = QueryParameters.of(ctx, QueryParameters.PAGE_PARAMETERS, violations);
+        LeadId id = violations.collect(() -> LeadId.parse(ctx.pathParam("id"), "id"));
+        PageRequest page = parameters.page();
+        violations.throwIfAny();
+        JsonResponses.send(ctx, LeadJson.PageJson.from(listHistory.listHistory(Authentication.caller(ctx), id, page),
+                LeadJson.HistoryJson::from));
     }
 
     void events(Context ctx) {

@@ -2,15 +2,12 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.leads.ChangeLeadStatusUseCase;
 import com.coachintel.leads.application.leads.ContactUpdate;
-import com.coachintel.leads.application.leads.ListLeadHistoryUseCase;
 import com.coachintel.leads.application.leads.UpdateLeadContactUseCase;
 import com.coachintel.leads.application.leads.UpdateLeadNotesUseCase;
 import com.coachintel.leads.domain.FieldUpdate;
-import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.Violations;
-import com.coachintel.leads.domain.query.PageRequest;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code PATCH /leads/{id}} (tags and phone), {@code PATCH /leads/{id}/notes}, {@code POST /leads/{id}/status}
- * and {@code GET /leads/{id}/history}. Writes honour If-Match and answer the lead with its new ETag.
+ * {@code PATCH /leads/{id}} (tags and phone), {@code PATCH /leads/{id}/notes} and {@code POST /leads/{id}/status}.
+ * Writes honour If-Match and answer the lead with its new ETag (history is a read: {@link LeadReadHandlers}).
  */
 final class LeadWriteHandlers {
 
@@ -31,14 +28,12 @@ final class LeadWriteHandlers {
     private final UpdateLeadContactUseCase updateContact;
     private final UpdateLeadNotesUseCase updateNotes;
     private final ChangeLeadStatusUseCase changeStatus;
-    private final ListLeadHistoryUseCase listHistory;
 
     LeadWriteHandlers(UpdateLeadContactUseCase updateContact, UpdateLeadNotesUseCase updateNotes,
-            ChangeLeadStatusUseCase changeStatus, ListLeadHistoryUseCase listHistory) {
+            ChangeLeadStatusUseCase changeStatus) {
         this.updateContact = Objects.requireNonNull(updateContact, "updateContact");
         this.updateNotes = Objects.requireNonNull(updateNotes, "updateNotes");
         this.changeStatus = Objects.requireNonNull(changeStatus, "changeStatus");
-        this.listHistory = Objects.requireNonNull(listHistory, "listHistory");
     }
 
     void patchContact(Context ctx) {
@@ -50,7 +45,7 @@ final class LeadWriteHandlers {
         FieldUpdate<List<String>> tags = body.stringList("tags");
         FieldUpdate<String> phone = body.optionalText("phone");
         violations.throwIfAny();
-        respond(ctx, updateContact.updateContact(Authentication.caller(ctx), id, new ContactUpdate(tags, phone), expected));
+        LeadAnswers.detail(ctx, updateContact.updateContact(Authentication.caller(ctx), id, new ContactUpdate(tags, phone), expected));
     }
 
     void patchNotes(Context ctx) {
@@ -64,7 +59,7 @@ final class LeadWriteHandlers {
         }
         FieldUpdate<String> notes = body.optionalText("notes");
         violations.throwIfAny();
-        respond(ctx, updateNotes.updateNotes(Authentication.caller(ctx), id, notes.applyTo(null), expected));
+        LeadAnswers.detail(ctx, updateNotes.updateNotes(Authentication.caller(ctx), id, notes.applyTo(null), expected));
     }
 
     void postStatus(Context ctx) {
@@ -83,23 +78,7 @@ final class LeadWriteHandlers {
         }
         FieldUpdate<String> reason = body.optionalText("reason");
         violations.throwIfAny();
-        respond(ctx, changeStatus.changeStatus(Authentication.caller(ctx), id, status, reason.applyTo(null), expected));
-    }
-
-    void history(Context ctx) {
-        Violations violations = new Violations();
-        QueryParameters parameters = QueryParameters.of(ctx, QueryParameters.PAGE_PARAMETERS, violations);
-        LeadId id = leadId(ctx, violations);
-        PageRequest page = parameters.page();
-        violations.throwIfAny();
-        JsonResponses.send(ctx, LeadJson.PageJson.from(listHistory.listHistory(Authentication.caller(ctx), id, page),
-                LeadJson.HistoryJson::from));
-    }
-
-    /** The lead after a write, with the ETag of its new version. */
-    static void respond(Context ctx, LeadDetails details) {
-        ctx.header("ETag", EntityTags.of(details.lead().version()));
-        JsonResponses.send(ctx, details);
+        LeadAnswers.detail(ctx, changeStatus.changeStatus(Authentication.caller(ctx), id, status, reason.applyTo(null), expected));
     }
 
     private static LeadId leadId(Context ctx, Violations violations) {
