@@ -118,8 +118,11 @@ final class QueryParameters {
             } else if (c == '+') {
                 bytes.write(' ');
             } else {
-                byte[] literal = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                // A whole code point: a surrogate pair encoded half by half would turn into two '?'.
+                int codePoint = raw.codePointAt(i);
+                byte[] literal = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
                 bytes.write(literal, 0, literal.length);
+                i += Character.charCount(codePoint) - 1;
             }
         }
         try {
