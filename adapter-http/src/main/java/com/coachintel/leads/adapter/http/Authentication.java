@@ -188,32 +188,25 @@ final class Authentication {
     }
 
     /** The request did not come through the proxy that holds the shared secret, nor from a trusted proxy. */
-    static final class ProxySecretMismatchException extends RuntimeException {
+    static final class ProxySecretMismatchException extends HttpRefusal {
         ProxySecretMismatchException(boolean sessionsOn) {
-            super("x-user-email is believed only with the right x-proxy-secret or from a trusted proxy address"
+            super("proxy-authentication-required", 401, "x-user-email is believed only with the right x-proxy-secret or from a trusted proxy address"
                     + (sessionsOn ? "; or sign in and send the NextAuth session (cookie or Authorization: Bearer)" : "")
                     + ": requests must come through the CoachIntel proxy");
         }
     }
 
     /** A session token and an x-user-email that disagree. */
-    static final class CallerRefusedException extends RuntimeException {
+    static final class CallerRefusedException extends HttpRefusal {
         CallerRefusedException(String message) {
-            super(message);
+            super("caller-mismatch", 401, message);
         }
     }
 
     /** A cookie-authenticated write that could have come from another site. */
-    static final class CrossSiteRequestException extends RuntimeException {
-        private final String field;
-
+    static final class CrossSiteRequestException extends HttpRefusal {
         CrossSiteRequestException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        String field() {
-            return field;
+            super("cross-site-request-refused", 403, message, Optional.of(new ProblemDetail.FieldError(field, message)));
         }
     }
 }

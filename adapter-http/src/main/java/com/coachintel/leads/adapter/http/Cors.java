@@ -116,25 +116,15 @@ final class Cors {
     }
 
     /** A cross-origin request this API does not allow. */
-    static final class OriginRefusedException extends RuntimeException {
-        private final String field;
-
+    static final class OriginRefusedException extends HttpRefusal {
         OriginRefusedException(String origin) {
             this("Origin", origin == null ? "a cross-origin preflight needs an Origin header"
                     : "'" + QueryParameters.abbreviate(origin) + "' is not an allowed origin (LEADS_CORS_ORIGINS)");
         }
 
         OriginRefusedException(String field, String message) {
-            super(field + ": " + message);
-            this.field = field;
-        }
-
-        String field() {
-            return field;
-        }
-
-        String reason() {
-            return getMessage().substring(field.length() + 2);
+            super("cross-origin-request-refused", 403, field + ": " + message,
+                    java.util.Optional.of(new ProblemDetail.FieldError(field, message)));
         }
     }
 }

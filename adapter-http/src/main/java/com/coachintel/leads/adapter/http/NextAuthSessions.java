@@ -105,9 +105,9 @@ final class NextAuthSessions {
     }
 
     /** The request's session token does not authenticate it; the message says why (never the token). */
-    static final class InvalidSessionException extends RuntimeException {
+    static final class InvalidSessionException extends HttpRefusal {
         InvalidSessionException(String message) {
-            super(message);
+            super("session-invalid", 401, message);
         }
     }
 }

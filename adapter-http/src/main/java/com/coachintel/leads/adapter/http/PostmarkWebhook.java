@@ -273,11 +273,10 @@ final class PostmarkWebhook {
     }
 
     /** Wrong or missing credentials on a webhook: 401 with a challenge, so Postmark retries once they are fixed. */
-    static final class WebhookUnauthorizedException extends RuntimeException {
+    static final class WebhookUnauthorizedException extends HttpRefusal {
         WebhookUnauthorizedException() {
-            super("The webhook's credentials are missing or wrong: put LEADS_POSTMARK_WEBHOOK_USER and"
-                    + " LEADS_POSTMARK_WEBHOOK_PASSWORD in the webhook URL (https://user:password@host/webhooks/postmark)",
-                    null, false, false);
+            super("webhook-unauthorized", 401, "The webhook's credentials are missing or wrong: put LEADS_POSTMARK_WEBHOOK_USER and"
+                    + " LEADS_POSTMARK_WEBHOOK_PASSWORD in the webhook URL (https://user:password@host/webhooks/postmark)");
         }
     }
 }

@@ -46,22 +46,7 @@ final class ProblemResponses {
 
     static void register(RoutesConfig routes) {
         routes.exception(DomainException.class, ProblemResponses::domain);
-        routes.exception(Cors.OriginRefusedException.class, (e, ctx) -> send(ctx,
-                ProblemDetail.of("cross-origin-request-refused", TITLES.get(403), 403, e.getMessage())
-                        .withErrors(java.util.List.of(new ProblemDetail.FieldError(e.field(), e.reason())))));
-        routes.exception(Authentication.ProxySecretMismatchException.class, (e, ctx) -> send(ctx,
-                ProblemDetail.of("proxy-authentication-required", TITLES.get(401), 401, e.getMessage())));
-        routes.exception(NextAuthSessions.InvalidSessionException.class, (e, ctx) -> send(ctx,
-                ProblemDetail.of("session-invalid", TITLES.get(401), 401, e.getMessage())));
-        routes.exception(Authentication.CallerRefusedException.class, (e, ctx) -> send(ctx,
-                ProblemDetail.of("caller-mismatch", TITLES.get(401), 401, e.getMessage())));
-        routes.exception(Authentication.CrossSiteRequestException.class, (e, ctx) -> send(ctx,
-                ProblemDetail.of("cross-site-request-refused", TITLES.get(403), 403, e.getMessage())
-                        .withErrors(java.util.List.of(new ProblemDetail.FieldError(e.field(), e.getMessage())))));
-        routes.exception(PostmarkWebhook.WebhookUnauthorizedException.class, (e, ctx) -> send(ctx,
-                ProblemDetail.of("webhook-unauthorized", TITLES.get(401), 401, e.getMessage())));
-        routes.exception(TwilioWebhook.SignatureRefusedException.class, (e, ctx) -> send(ctx,
-                ProblemDetail.of("signature-refused", TITLES.get(403), 403, e.getMessage())));
+        routes.exception(HttpRefusal.class, (e, ctx) -> send(ctx, e.problem()));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromJavalin(e)));
         routes.exception(Exception.class, ProblemResponses::internalError);
         // A handler that only set a status (no exception) still answers with a problem.
@@ -77,6 +62,11 @@ final class ProblemResponses {
     static void send(Context ctx, ProblemDetail problem) {
         ProblemDetail complete = problem.withRequest(ctx.path(), RequestIds.of(ctx));
         JsonResponses.send(ctx.status(complete.status()), complete, ProblemDetail.CONTENT_TYPE);
+    }
+
+    /** A problem of type {@code slug} with the standard title of {@code status}. */
+    static ProblemDetail problem(String slug, int status, String detail) {
+        return ProblemDetail.of(slug, TITLES.getOrDefault(status, "HTTP " + status), status, detail);
     }
 
     /** A problem for an HTTP status, its type derived from the status's title. */

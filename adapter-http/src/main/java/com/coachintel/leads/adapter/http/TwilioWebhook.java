@@ -166,11 +166,10 @@ final class TwilioWebhook {
     }
 
     /** A callback whose signature does not verify: 403, as Twilio documents. */
-    static final class SignatureRefusedException extends RuntimeException {
+    static final class SignatureRefusedException extends HttpRefusal {
         SignatureRefusedException() {
-            super("X-Twilio-Signature does not verify: it must be Twilio's signature of this URL and these parameters with"
-                    + " LEADS_TWILIO_AUTH_TOKEN (behind a proxy, set LEADS_PUBLIC_BASE_URL to the URL Twilio calls)",
-                    null, false, false);
+            super("signature-refused", 403, "X-Twilio-Signature does not verify: it must be Twilio's signature of this URL and these parameters with"
+                    + " LEADS_TWILIO_AUTH_TOKEN (behind a proxy, set LEADS_PUBLIC_BASE_URL to the URL Twilio calls)");
         }
     }
 }

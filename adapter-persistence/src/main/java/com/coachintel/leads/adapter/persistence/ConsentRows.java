@@ -25,7 +25,11 @@ final class ConsentRows {
      * The caller holds the lead's row lock, so appends to one lead run one after the other.
      */
     static RecordedConsent append(Handle handle, UUID org, UUID lead, ConsentEntry entry) {
-        Optional<ConsentStatus> before = inForce(handle, lead, entry.channel());
+        return append(handle, org, lead, entry, inForce(handle, lead, entry.channel()));
+    }
+
+    /** {@link #append(Handle, UUID, UUID, ConsentEntry)} for a caller that has just read the consent in force. */
+    static RecordedConsent append(Handle handle, UUID org, UUID lead, ConsentEntry entry, Optional<ConsentStatus> before) {
         RecordedConsent recorded = handle.createQuery("""
                         INSERT INTO lead_consents (lead_id, org_id, channel, granted, captured_at, source, consent_version,
                                                    ip, user_agent, recorded_by)

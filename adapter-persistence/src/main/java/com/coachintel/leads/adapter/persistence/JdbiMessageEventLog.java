@@ -60,18 +60,14 @@ final class JdbiMessageEventLog implements MessageEventLog {
             if (!exists || !insertEvent(handle, lead, report)) {
                 return false;
             }
-            boolean changed = false;
-            if (report.contacted()) {
-                changed = handle.createUpdate("""
-                                UPDATE leads SET last_contacted_at = :at
-                                WHERE id = :lead AND (last_contacted_at IS NULL OR last_contacted_at < :at)""")
-                        .bind("lead", lead.lead().value()).bind("at", SqlRows.utc(report.occurredAt())).execute() == 1;
-            }
-            if (report.consent().isPresent()) {
-                changed |= appendConsent(handle, lead, report, report.consent().get());
-            }
-            if (changed) {
-                // The detail shows both; its ETag must change with them.
+            // The detail shows last_contacted_at and the consent in force: its version (the ETag) goes up with either,
+            // once. A delivery that moves last_contacted_at does so in the same statement.
+            boolean bumped = report.contacted() && handle.createUpdate("""
+                            UPDATE leads SET last_contacted_at = :at, version = version + 1, updated_at = now()
+                            WHERE id = :lead AND (last_contacted_at IS NULL OR last_contacted_at < :at)""")
+                    .bind("lead", lead.lead().value()).bind("at", SqlRows.utc(report.occurredAt())).execute() == 1;
+            boolean consented = report.consent().isPresent() && appendConsent(handle, lead, report, report.consent().get());
+            if (consented && !bumped) {
                 handle.createUpdate("UPDATE leads SET version = version + 1, updated_at = now() WHERE id = :lead")
                         .bind("lead", lead.lead().value()).execute();
             }
@@ -101,7 +97,7 @@ final class JdbiMessageEventLog implements MessageEventLog {
             return false;
         }
         ConsentRows.append(handle, lead.org().value(), lead.lead().value(), new ConsentEntry(channel, change.status(),
-                report.occurredAt(), report.provider(), change.reason(), null, null, report.provider()));
+                report.occurredAt(), report.provider(), change.reason(), null, null, report.provider()), inForce);
         return true;
     }
 
