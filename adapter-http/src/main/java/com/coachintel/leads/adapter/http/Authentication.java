@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +51,7 @@ final class Authentication {
     Authentication(AuthenticateUseCase authenticate, Optional<String> proxySecret, Optional<NextAuthSessions> sessions,
             List<Cidr> trustedProxies, Cors cors) {
         this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
-        this.proxySecretDigest = proxySecret.map(Authentication::sha256);
+        this.proxySecretDigest = proxySecret.map(Secrets::digest);
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.trustedProxies = List.copyOf(trustedProxies);
         this.cors = Objects.requireNonNull(cors, "cors");
@@ -109,8 +108,7 @@ final class Authentication {
         }
         if (proxySecretDigest.isPresent()) {
             String offered = ctx.header(PROXY_SECRET_HEADER);
-            // Digests of equal length, compared in constant time: neither content nor length leaks through timing.
-            if (offered != null && MessageDigest.isEqual(proxySecretDigest.get(), sha256(offered))) {
+            if (Secrets.matches(proxySecretDigest.get(), offered)) {
                 return true;
             }
         }
@@ -152,13 +150,6 @@ final class Authentication {
         return caller;
     }
 
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 
     /** A session token as the request carried it. */
     record SessionToken(String value, boolean fromCookie) {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -57,24 +56,22 @@ final class PostmarkWebhook {
             "Click", "ReceivedAt", "Bounce", "BouncedAt", "SpamComplaint", "BouncedAt", "SubscriptionChange", "ChangedAt");
     private static final int MAX_ADDRESS_LENGTH = 320;
 
-    private final Optional<byte[]> expectedAuthorization;
+    private final Optional<byte[]> expectedAuthorizationDigest;
     private final Optional<RecordMessageEventUseCase> events;
 
     PostmarkWebhook(Optional<HttpSettings.BasicCredentials> credentials, Optional<RecordMessageEventUseCase> events) {
-        this.expectedAuthorization = credentials.map(c -> ("Basic " + Base64.getEncoder().encodeToString(
-                (c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuthorizationDigest = credentials.map(c -> Secrets.digest("Basic " + Base64.getEncoder().encodeToString(
+                (c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
         this.events = Objects.requireNonNull(events, "events");
     }
 
     void handle(Context ctx) {
-        if (expectedAuthorization.isEmpty() || events.isEmpty()) {
+        if (expectedAuthorizationDigest.isEmpty() || events.isEmpty()) {
             throw new io.javalin.http.NotFoundResponse("The Postmark webhook is not enabled on this server"
                     + " (set LEADS_POSTMARK_WEBHOOK_USER and LEADS_POSTMARK_WEBHOOK_PASSWORD)");
         }
         QueryParameters.requireNone(ctx);
-        String given = Objects.toString(ctx.header("Authorization"), "");
-        // Digests of equal length, compared in constant time: neither content nor length leaks through timing.
-        if (!MessageDigest.isEqual(sha256(expectedAuthorization.get()), sha256(given.getBytes(StandardCharsets.UTF_8)))) {
+        if (!Secrets.matches(expectedAuthorizationDigest.get(), ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Basic realm=\"postmark-webhook\", charset=\"UTF-8\"");
             throw new WebhookUnauthorizedException();
         }
@@ -264,13 +261,6 @@ final class PostmarkWebhook {
         }
     }
 
-    private static byte[] sha256(byte[] value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Wrong or missing credentials on a webhook: 401 with a challenge, so Postmark retries once they are fixed. */
     static final class WebhookUnauthorizedException extends HttpRefusal {

@@ -12,7 +12,6 @@ import com.coachintel.leads.domain.message.ProviderReport;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
@@ -76,8 +75,7 @@ final class TwilioWebhook {
         String url = publicBaseUrl.map(base -> base + ctx.path()).orElseGet(() -> ctx.scheme() + "://" + ctx.host()
                 + ctx.path()) + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         String given = Objects.toString(ctx.header("X-Twilio-Signature"), "");
-        if (!ignored.isEmpty() || !MessageDigest.isEqual(signature(authToken.get(), url, form).getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8))) {
+        if (!ignored.isEmpty() || !Secrets.matches(Secrets.digest(signature(authToken.get(), url, form)), given)) {
             throw new SignatureRefusedException();
         }
         Violations violations = new Violations();
