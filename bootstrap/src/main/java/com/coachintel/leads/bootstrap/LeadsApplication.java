@@ -94,6 +94,7 @@ public final class LeadsApplication implements AutoCloseable {
             String captureLine = null;
             if (api) {
                 var health = new ReadinessService(persistence.storageHealth(), jobs.jobWorker());
+                var messageEvents = persistence.messageEventLog();
                 var phones = new LibphonenumberParser(config.defaultPhoneRegion());
                 var reads = new LeadReadService(persistence.leadQueries());
                 var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(), phones, clock);
@@ -116,9 +117,9 @@ public final class LeadsApplication implements AutoCloseable {
                         reads, reads, reads, changes, changes, changes,
                         reads, new BoundedExports(exports, config.exportConcurrency()), exports, intake,
                         new IdempotencyService(persistence.idempotencyRecords()), intake,
-                        intake, capture, Optional.of(new MessageEventService(persistence.messageEventLog())),
+                        intake, capture, Optional.of(new MessageEventService(messageEvents)),
                         config.unsubscribeSecret().map(secret -> new UnsubscribeService(new UnsubscribeLinks(secret),
-                                persistence.messageEventLog(), clock)));
+                                messageEvents, clock)));
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret(),
                         config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies(),
                         new HttpSettings.Timeouts(config.httpIdleTimeout(), config.shutdownGrace()),

@@ -2,7 +2,6 @@ package com.coachintel.leads.bootstrap;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +34,8 @@ final class OrphanedPostgres {
         try {
             List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
             return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
+            return Optional.empty(); // no file (NoSuchFileException), or not one PostgreSQL wrote
         }
     }
 
