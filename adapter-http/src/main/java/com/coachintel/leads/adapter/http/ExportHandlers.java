@@ -126,9 +126,9 @@ final class ExportHandlers {
     private static LeadFilters filters(Context ctx) {
         Violations violations = new Violations();
         JsonBody body = JsonBody.readAny(ctx, violations);
-        QueryParameters parameters = QueryParameters.of(body.asParameters(Set.of("status", "tag")), LeadReadHandlers.FILTER_PARAMETERS,
+        QueryParameters parameters = QueryParameters.of(body.asParameters(Set.of("status", "tag")), FilterParameters.NAMES,
                 violations, "is not a property of this request");
-        LeadFilters filters = LeadReadHandlers.filters(parameters, violations);
+        LeadFilters filters = FilterParameters.read(parameters, violations);
         violations.throwIfAny();
         return filters;
     }

@@ -5,38 +5,26 @@ import com.coachintel.leads.application.leads.ListLeadEventsUseCase;
 import com.coachintel.leads.application.leads.ListLeadHistoryUseCase;
 import com.coachintel.leads.application.leads.ListLeadsUseCase;
 import com.coachintel.leads.domain.LeadId;
-import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.MessageEvent;
 import com.coachintel.leads.domain.MessageChannel;
 import com.coachintel.leads.domain.MessageEventType;
-import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.Violations;
-import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.EventQuery;
 import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
-import com.coachintel.leads.domain.query.SearchTerm;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** {@code GET /leads}, {@code GET /leads/{id}}, {@code GET /leads/{id}/events} and {@code GET /leads/{id}/history}. */
 final class LeadReadHandlers {
 
-    static final Set<String> FILTER_PARAMETERS = Set.of("q", "status", "tag", "date_from", "date_to");
-    static final Set<String> LIST_PARAMETERS = Set.of("q", "status", "tag", "date_from", "date_to", "limit", "offset");
+    static final Set<String> LIST_PARAMETERS = union(FilterParameters.NAMES, QueryParameters.PAGE_PARAMETERS);
     static final Set<String> EVENT_PARAMETERS = Set.of("type", "channel", "limit", "offset");
 
     private final ListLeadsUseCase listLeads;
@@ -79,10 +67,10 @@ final class LeadReadHandlers {
         Violations violations = new Violations();
         QueryParameters parameters = QueryParameters.of(ctx, EVENT_PARAMETERS, violations);
         LeadId id = violations.collect(() -> LeadId.parse(ctx.pathParam("id"), "id"));
-        Set<MessageEventType> types = enumValues(parameters, "type", MessageEventType.class,
-                MessageEventType::fromWireName, MessageEventType::wireName, violations);
-        Set<MessageChannel> channels = enumValues(parameters, "channel", MessageChannel.class,
-                MessageChannel::fromWireName, MessageChannel::wireName, violations);
+        Set<MessageEventType> types = parameters.enumValues("type", MessageEventType.class,
+                MessageEventType::fromWireName, MessageEventType::wireName);
+        Set<MessageChannel> channels = parameters.enumValues("channel", MessageChannel.class,
+                MessageChannel::fromWireName, MessageChannel::wireName);
         PageRequest page = parameters.page();
         violations.throwIfAny();
         EventQuery query = new EventQuery(types, channels, page);
@@ -100,53 +88,19 @@ final class LeadReadHandlers {
         return filters;
     }
 
+    private static Set<String> union(Set<String> one, Set<String> other) {
+        Set<String> both = new java.util.HashSet<>(one);
+        both.addAll(other);
+        return Set.copyOf(both);
+    }
+
     /** Reads and validates every list parameter, reporting all bad ones at once. */
     static LeadQuery leadQuery(Context ctx) {
         Violations violations = new Violations();
         QueryParameters parameters = QueryParameters.of(ctx, LIST_PARAMETERS, violations);
-        LeadFilters filters = filters(parameters, violations);
+        LeadFilters filters = FilterParameters.read(parameters, violations);
         PageRequest page = parameters.page();
         violations.throwIfAny();
         return new LeadQuery(filters, page);
-    }
-
-    /** The filter parameters shared by the list and the exports: q, status, tag, date_from, date_to. */
-    static LeadFilters filters(QueryParameters parameters, Violations violations) {
-        Optional<SearchTerm> search = Objects.requireNonNullElse(
-                violations.collect(() -> SearchTerm.parse(parameters.single("q"), "q")), Optional.empty());
-        Set<LeadStatus> statuses = enumValues(parameters, "status", LeadStatus.class, LeadStatus::fromWireName,
-                LeadStatus::wireName, violations);
-        Set<Tag> tags = new LinkedHashSet<>();
-        for (String raw : parameters.list("tag", false)) {
-            Tag tag = violations.collect(() -> Tag.parse(raw, "tag"));
-            if (tag != null) {
-                tags.add(tag);
-            }
-        }
-        if (tags.size() > LeadQuery.MAX_TAGS) {
-            violations.add("tag", "at most " + LeadQuery.MAX_TAGS + " tags, got " + tags.size());
-        }
-        Instant from = parameters.windowStart("date_from");
-        Instant toExclusive = parameters.windowEndExclusive("date_to");
-        CreatedRange created = violations.collect(() -> new CreatedRange(from, toExclusive));
-        if (!violations.isEmpty()) {
-            return LeadFilters.none(); // never used: the caller throws the violations
-        }
-        return new LeadFilters(search, statuses, tags, created);
-    }
-
-    private static <E extends Enum<E>> Set<E> enumValues(QueryParameters parameters, String name, Class<E> type,
-            Function<String, Optional<E>> parse, Function<E, String> wireName, Violations violations) {
-        Set<E> result = EnumSet.noneOf(type);
-        for (String value : parameters.list(name, true)) {
-            Optional<E> parsed = parse.apply(value);
-            if (parsed.isPresent()) {
-                result.add(parsed.get());
-            } else {
-                String accepted = Arrays.stream(type.getEnumConstants()).map(wireName).collect(Collectors.joining(", "));
-                violations.add(name, "'" + QueryParameters.abbreviate(value) + "' is not one of " + accepted);
-            }
-        }
-        return result;
     }
 }

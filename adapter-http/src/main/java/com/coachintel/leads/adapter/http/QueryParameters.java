@@ -15,11 +15,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Strict reading of a query string: unknown parameters are errors (a typo such as {@code stauts} must
@@ -185,6 +190,25 @@ final class QueryParameters {
                 if (!trimmed.isEmpty()) {
                     result.add(trimmed);
                 }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Every value of a repeatable, comma-separable parameter read as one of an enum's wire names; each unknown one
+     * is recorded, listing the accepted names.
+     */
+    <E extends Enum<E>> Set<E> enumValues(String name, Class<E> type, Function<String, Optional<E>> parse,
+            Function<E, String> wireName) {
+        Set<E> result = EnumSet.noneOf(type);
+        for (String value : list(name, true)) {
+            Optional<E> parsed = parse.apply(value);
+            if (parsed.isPresent()) {
+                result.add(parsed.get());
+            } else {
+                String accepted = Arrays.stream(type.getEnumConstants()).map(wireName).collect(Collectors.joining(", "));
+                violations.add(name, "'" + abbreviate(value) + "' is not one of " + accepted);
             }
         }
         return result;

@@ -71,20 +71,20 @@ class LeadReadRequestsTest {
 
     @Test
     void search_is_trimmed_and_blank_is_no_search() {
-        assertThat(listWith("?q=%20%20Ada%20").search()).hasValueSatisfying(term -> assertThat(term.text()).isEqualTo("Ada"));
-        assertThat(listWith("?q=%20%20").search()).isEmpty();
+        assertThat(listWith("?q=%20%20Ada%20").filters().search()).hasValueSatisfying(term -> assertThat(term.text()).isEqualTo("Ada"));
+        assertThat(listWith("?q=%20%20").filters().search()).isEmpty();
     }
 
     @Test
     void statuses_come_comma_separated_or_repeated() {
-        assertThat(listWith("?status=invited,converted").statuses()).containsExactlyInAnyOrder(LeadStatus.INVITED, LeadStatus.CONVERTED);
-        assertThat(listWith("?status=lost&status=waitlist").statuses()).containsExactlyInAnyOrder(LeadStatus.LOST, LeadStatus.WAITLIST);
-        assertThat(listWith("?status=").statuses()).isEmpty();
+        assertThat(listWith("?status=invited,converted").filters().statuses()).containsExactlyInAnyOrder(LeadStatus.INVITED, LeadStatus.CONVERTED);
+        assertThat(listWith("?status=lost&status=waitlist").filters().statuses()).containsExactlyInAnyOrder(LeadStatus.LOST, LeadStatus.WAITLIST);
+        assertThat(listWith("?status=").filters().statuses()).isEmpty();
     }
 
     @Test
     void tags_are_normalised_and_all_required() {
-        assertThat(listWith("?tag=VIP&tag=%20Newsletter").tags()).containsExactlyInAnyOrder(new Tag("vip"), new Tag("newsletter"));
+        assertThat(listWith("?tag=VIP&tag=%20Newsletter").filters().tags()).containsExactlyInAnyOrder(new Tag("vip"), new Tag("newsletter"));
     }
 
     @Test
@@ -92,11 +92,11 @@ class LeadReadRequestsTest {
         LeadQuery days = listWith("?date_from=2026-01-01&date_to=2026-01-31");
         LeadQuery times = listWith("?date_from=2026-01-01T10:00:00%2B02:00&date_to=2026-01-01T12:00:00Z");
 
-        assertThat(days.created().from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
-        assertThat(days.created().toExclusive()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
-        assertThat(times.created().from()).isEqualTo(Instant.parse("2026-01-01T08:00:00Z"));
-        assertThat(times.created().toExclusive()).isEqualTo(Instant.parse("2026-01-01T12:00:00.000001Z"));
-        assertThat(listWith("?date_from=2026-01-05&date_to=2026-01-05").created().toExclusive())
+        assertThat(days.filters().created().from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(days.filters().created().toExclusive()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(times.filters().created().from()).isEqualTo(Instant.parse("2026-01-01T08:00:00Z"));
+        assertThat(times.filters().created().toExclusive()).isEqualTo(Instant.parse("2026-01-01T12:00:00.000001Z"));
+        assertThat(listWith("?date_from=2026-01-05&date_to=2026-01-05").filters().created().toExclusive())
                 .isEqualTo(Instant.parse("2026-01-06T00:00:00Z"));
     }
 
@@ -129,7 +129,7 @@ class LeadReadRequestsTest {
 
     @Test
     void a_search_term_over_200_characters_is_refused() {
-        assertThat(listWith("?q=" + "x".repeat(200)).search()).isPresent();
+        assertThat(listWith("?q=" + "x".repeat(200)).filters().search()).isPresent();
 
         ContractClient.Exchange response = client.getInvalid("/leads?q=" + "x".repeat(201));
 

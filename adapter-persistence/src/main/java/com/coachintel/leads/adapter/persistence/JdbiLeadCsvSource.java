@@ -38,7 +38,7 @@ final class JdbiLeadCsvSource implements LeadCsvSource {
 
     @Override
     public long writeCsv(OrgId org, LeadFilters filters, OutputStream out) throws IOException {
-        JdbiLeadQueries.LeadFilter filter = JdbiLeadQueries.LeadFilter.of(org, filters);
+        LeadFilterSql filter = LeadFilterSql.of(org, filters);
         // Not closed: closing would close the caller's stream. Flushed at the end instead.
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).bufferSize(64 * 1024)
                 .build(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
@@ -89,13 +89,13 @@ final class JdbiLeadCsvSource implements LeadCsvSource {
         private static final int BATCH = 500;
         private static final List<LeadListItem> END = List.of();
 
-        private final JdbiLeadQueries.LeadFilter filter;
+        private final LeadFilterSql filter;
         // A few batches ahead at most: memory stays flat whatever the row count.
         private final BlockingQueue<List<LeadListItem>> batches = new ArrayBlockingQueue<>(4);
         private volatile boolean cancelled;
         private volatile RuntimeException failure;
 
-        RowReader(JdbiLeadQueries.LeadFilter filter) {
+        RowReader(LeadFilterSql filter) {
             this.filter = filter;
         }
 
@@ -105,7 +105,7 @@ final class JdbiLeadCsvSource implements LeadCsvSource {
                 // A cursor needs a transaction (pgjdbc fetches in batches only outside auto-commit).
                 jdbi.useTransaction(handle -> {
                     List<LeadListItem> batch = new ArrayList<>(BATCH);
-                    try (ResultIterator<LeadListItem> leads = handle.createQuery(filter.exportSql())
+                    try (ResultIterator<LeadListItem> leads = handle.createQuery(filter.everyMatchSql())
                             .bindMap(filter.parameters())
                             .setFetchSize(FETCH_SIZE)
                             .map((rs, ctx) -> SqlRows.leadListItem(rs))

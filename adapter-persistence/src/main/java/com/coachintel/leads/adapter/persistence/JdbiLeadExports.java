@@ -1,17 +1,13 @@
 package com.coachintel.leads.adapter.persistence;
 
-import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.OrgId;
-import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.export.ExportId;
 import com.coachintel.leads.domain.export.ExportStatus;
 import com.coachintel.leads.domain.export.LeadExport;
 import com.coachintel.leads.domain.port.LeadExports;
-import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
-import com.coachintel.leads.domain.query.SearchTerm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,9 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -39,11 +33,7 @@ final class JdbiLeadExports implements LeadExports {
 
     private static final String COLUMNS = """
             id, org_id, requested_by, status, row_count, created_at, finished_at, expires_at, error,
-            filters ->> 'q' AS filter_q,
-            ARRAY(SELECT jsonb_array_elements_text(filters -> 'statuses')) AS filter_statuses,
-            ARRAY(SELECT jsonb_array_elements_text(filters -> 'tags')) AS filter_tags,
-            CAST(filters ->> 'created_from' AS timestamptz) AS filter_from,
-            CAST(filters ->> 'created_before' AS timestamptz) AS filter_before""";
+            filters::text AS filters""";
 
     private final Jdbi jdbi;
 
@@ -53,20 +43,11 @@ final class JdbiLeadExports implements LeadExports {
 
     @Override
     public void create(LeadExport export) {
-        LeadFilters filters = export.filters();
         jdbi.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO lead_exports (id, org_id, requested_by, filters, status, created_at, expires_at)
-                        VALUES (:id, :org, :by,
-                                jsonb_build_object('q', CAST(:q AS text), 'statuses', CAST(:statuses AS text[]),
-                                                   'tags', CAST(:tags AS text[]), 'created_from', CAST(:from AS timestamptz),
-                                                   'created_before', CAST(:before AS timestamptz)),
-                                :status, :createdAt, :expiresAt)""")
+                        VALUES (:id, :org, :by, CAST(:filters AS jsonb), :status, :createdAt, :expiresAt)""")
                 .bind("id", export.id().value()).bind("org", export.orgId().value()).bind("by", export.requestedBy())
-                .bind("q", filters.search().map(SearchTerm::text).orElse(null))
-                .bind("statuses", filters.statuses().stream().map(LeadStatus::wireName).sorted().toArray(String[]::new))
-                .bind("tags", filters.tags().stream().map(Tag::value).sorted().toArray(String[]::new))
-                .bind("from", SqlRows.utc(filters.created().from()))
-                .bind("before", SqlRows.utc(filters.created().toExclusive()))
+                .bind("filters", ExportFilterJson.encode(export.filters()))
                 .bind("status", export.status().wireName())
                 .bind("createdAt", SqlRows.utc(export.createdAt())).bind("expiresAt", SqlRows.utc(export.expiresAt()))
                 .execute());
@@ -155,12 +136,7 @@ final class JdbiLeadExports implements LeadExports {
     }
 
     private static LeadExport export(ResultSet rs, StatementContext ctx) throws SQLException {
-        Set<LeadStatus> statuses = Arrays.stream((String[]) rs.getArray("filter_statuses").getArray())
-                .map(s -> LeadStatus.fromWireName(s).orElseThrow()).collect(Collectors.toSet());
-        Set<Tag> tags = Arrays.stream((String[]) rs.getArray("filter_tags").getArray()).map(Tag::new)
-                .collect(Collectors.toSet());
-        LeadFilters filters = new LeadFilters(Optional.ofNullable(rs.getString("filter_q")).map(SearchTerm::new), statuses,
-                tags, new CreatedRange(SqlRows.instant(rs, "filter_from"), SqlRows.instant(rs, "filter_before")));
+        LeadFilters filters = ExportFilterJson.decode(rs.getString("filters"));
         Long rowCount = rs.getObject("row_count", Long.class);
         return new LeadExport(new ExportId(rs.getObject("id", UUID.class)), new OrgId(rs.getObject("org_id", UUID.class)),
                 rs.getString("requested_by"), filters,

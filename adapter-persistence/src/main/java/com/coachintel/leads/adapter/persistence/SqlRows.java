@@ -61,14 +61,6 @@ final class SqlRows {
         return value == null ? null : value.toInstant();
     }
 
-    /**
-     * A UUID as an SQL literal, for the few statements that must not carry parameters (see
-     * {@code JdbiLeadQueries.OwnIndexPage}). Safe by construction: {@link UUID#toString()} is hex digits and dashes.
-     */
-    static String uuidLiteral(UUID value) {
-        return "'" + value + "'::uuid";
-    }
-
     /** Instants are bound as timestamptz values, never as zone-less timestamps. */
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -80,17 +80,11 @@ class JdbiLeadCsvSourceTest {
 
     @Test
     void applies_every_filter() throws IOException {
-        CsvExportTestSupport.assertRowsMatchDatabase(db, CsvExportTestSupport.parse(export(new LeadFilters(
-                Optional.empty(), Set.of(LeadStatus.INVITED), Set.of(), new CreatedRange(null, null)))), newestFirst(3, 2));
-        CsvExportTestSupport.assertRowsMatchDatabase(db, CsvExportTestSupport.parse(export(new LeadFilters(
-                Optional.empty(), Set.of(), Set.of(new Tag("q4-promo")), new CreatedRange(null, null)))), newestFirst(6, 4, 2));
-        CsvExportTestSupport.assertRowsMatchDatabase(db, CsvExportTestSupport.parse(export(new LeadFilters(
-                SearchTerm.parse("NGUYỄN", "q"), Set.of(), Set.of(), new CreatedRange(null, null)))), newestFirst(3));
-        CsvExportTestSupport.assertRowsMatchDatabase(db, CsvExportTestSupport.parse(export(new LeadFilters(
-                Optional.empty(), Set.of(), Set.of(), new CreatedRange(Instant.parse("2026-02-03T00:00:00Z"),
-                Instant.parse("2026-02-05T00:00:00Z"))))), newestFirst(4, 3));
-        assertThat(CsvExportTestSupport.parse(export(new LeadFilters(SearchTerm.parse("nobody", "q"), Set.of(), Set.of(),
-                new CreatedRange(null, null))))).hasSize(1);
+        CsvExportTestSupport.assertRowsMatchDatabase(db, CsvExportTestSupport.parse(export(LeadFilters.none().withStatuses(Set.of(LeadStatus.INVITED)))), newestFirst(3, 2));
+        CsvExportTestSupport.assertRowsMatchDatabase(db, CsvExportTestSupport.parse(export(LeadFilters.none().withTags(Set.of(new Tag("q4-promo"))))), newestFirst(6, 4, 2));
+        CsvExportTestSupport.assertRowsMatchDatabase(db, CsvExportTestSupport.parse(export(LeadFilters.none().withSearch(SearchTerm.parse("NGUYỄN", "q")))), newestFirst(3));
+        CsvExportTestSupport.assertRowsMatchDatabase(db, CsvExportTestSupport.parse(export(LeadFilters.none().withCreated(new CreatedRange(Instant.parse("2026-02-03T00:00:00Z"), Instant.parse("2026-02-05T00:00:00Z"))))), newestFirst(4, 3));
+        assertThat(CsvExportTestSupport.parse(export(LeadFilters.none().withSearch(SearchTerm.parse("nobody", "q"))))).hasSize(1);
     }
 
     @Test

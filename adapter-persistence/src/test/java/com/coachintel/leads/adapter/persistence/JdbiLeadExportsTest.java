@@ -51,15 +51,47 @@ class JdbiLeadExportsTest {
 
     @Test
     void stores_and_reads_back_exports_with_their_filters() {
-        LeadFilters filters = new LeadFilters(SearchTerm.parse("ada", "q"), Set.of(LeadStatus.INVITED, LeadStatus.LOST),
-                Set.of(new Tag("vip"), new Tag("q4-promo")),
-                new CreatedRange(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")));
-        LeadExport export = queued(filters, NOW.plusSeconds(3600));
+        LeadExport export = queued(EVERY_CRITERION, NOW.plusSeconds(3600));
 
         assertThat(exports.find(org, export.id())).contains(export);
         assertThat(queued(LeadFilters.none(), NOW.plusSeconds(3600)).filters()).isEqualTo(LeadFilters.none());
         assertThat(exports.find(new OrgId(UUID.randomUUID()), export.id())).isEmpty();
         assertThat(exports.list(org, PageRequest.first()).items()).extracting(LeadExport::id).contains(export.id());
+    }
+
+    static final LeadFilters EVERY_CRITERION = LeadFilters.none().withSearch(SearchTerm.parse("ada", "q"))
+            .withStatuses(Set.of(LeadStatus.INVITED, LeadStatus.LOST)).withTags(Set.of(new Tag("vip"), new Tag("q4-promo")))
+            .withCreated(new CreatedRange(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00.000001Z")));
+
+    /** How the code before {@link ExportFilterJson} stored an export's filters, word for word. */
+    private static void insertTheWayReleasedCodeDid(ExportId id, String q, String[] statuses, String[] tags, Instant from,
+            Instant before) {
+        db.jdbi().useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO lead_exports (id, org_id, requested_by, filters, status, created_at, expires_at)
+                        VALUES (:id, :org, :by,
+                                jsonb_build_object('q', CAST(:q AS text), 'statuses', CAST(:statuses AS text[]),
+                                                   'tags', CAST(:tags AS text[]), 'created_from', CAST(:from AS timestamptz),
+                                                   'created_before', CAST(:before AS timestamptz)),
+                                :status, :createdAt, :expiresAt)""")
+                .bind("id", id.value()).bind("org", org.value()).bind("by", "coach@example.com")
+                .bind("q", q).bind("statuses", statuses).bind("tags", tags)
+                .bind("from", SqlRows.utc(from)).bind("before", SqlRows.utc(before))
+                .bind("status", "queued").bind("createdAt", SqlRows.utc(NOW)).bind("expiresAt", SqlRows.utc(NOW.plusSeconds(60)))
+                .execute());
+    }
+
+    @Test
+    void reads_the_filters_of_exports_stored_by_the_released_code() {
+        ExportId every = ExportId.random();
+        insertTheWayReleasedCodeDid(every, "ada", new String[] {"invited", "lost"}, new String[] {"q4-promo", "vip"},
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00.000001Z"));
+        ExportId none = ExportId.random();
+        insertTheWayReleasedCodeDid(none, null, new String[0], new String[0], null, null);
+
+        assertThat(exports.find(org, every).orElseThrow().filters()).isEqualTo(EVERY_CRITERION);
+        assertThat(exports.find(org, none).orElseThrow().filters()).isEqualTo(LeadFilters.none());
+        assertThat(db.scalar(String.class, "SELECT filters::text FROM lead_exports WHERE id = ?", none.value()))
+                .as("the released code's form of no filter").contains("\"q\": null").contains("\"statuses\": []");
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.EventQuery;
+import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
@@ -86,8 +87,7 @@ class JdbiLeadQueriesTest {
     }
 
     static Page<LeadListItem> search(String q) {
-        return queries.list(org, new LeadQuery(SearchTerm.parse(q, "q"), Set.of(), Set.of(), new CreatedRange(null, null),
-                PageRequest.first()));
+        return queries.list(org, new LeadQuery(LeadFilters.none().withSearch(SearchTerm.parse(q, "q")), PageRequest.first()));
     }
 
     @Test
@@ -130,25 +130,19 @@ class JdbiLeadQueriesTest {
 
     @Test
     void filters_by_one_or_several_statuses() {
-        assertThat(ids(queries.list(org, new LeadQuery(Optional.empty(), Set.of(LeadStatus.INVITED), Set.of(),
-                new CreatedRange(null, null), PageRequest.first())))).containsExactly(grace);
-        assertThat(ids(queries.list(org, new LeadQuery(Optional.empty(), Set.of(LeadStatus.CONVERTED, LeadStatus.LOST),
-                Set.of(), new CreatedRange(null, null), PageRequest.first())))).containsExactly(percent, elodie);
-        Page<LeadListItem> invitedPastTheEnd = queries.list(org, new LeadQuery(Optional.empty(), Set.of(LeadStatus.INVITED),
-                Set.of(), new CreatedRange(null, null), new PageRequest(10, 5)));
+        assertThat(ids(queries.list(org, new LeadQuery(LeadFilters.none().withStatuses(Set.of(LeadStatus.INVITED)), PageRequest.first())))).containsExactly(grace);
+        assertThat(ids(queries.list(org, new LeadQuery(LeadFilters.none().withStatuses(Set.of(LeadStatus.CONVERTED, LeadStatus.LOST)), PageRequest.first())))).containsExactly(percent, elodie);
+        Page<LeadListItem> invitedPastTheEnd = queries.list(org, new LeadQuery(LeadFilters.none().withStatuses(Set.of(LeadStatus.INVITED)), new PageRequest(10, 5)));
         assertThat(invitedPastTheEnd.items()).isEmpty();
         assertThat(invitedPastTheEnd.total()).isEqualTo(1);
-        assertThat(queries.list(otherOrg, new LeadQuery(Optional.empty(), Set.of(LeadStatus.INVITED), Set.of(),
-                new CreatedRange(null, null), PageRequest.first())).items()).extracting(LeadListItem::id)
+        assertThat(queries.list(otherOrg, new LeadQuery(LeadFilters.none().withStatuses(Set.of(LeadStatus.INVITED)), PageRequest.first())).items()).extracting(LeadListItem::id)
                 .doesNotContain(new LeadId(grace));
     }
 
     @Test
     void filters_by_tags_requiring_all_of_them() {
-        Page<LeadListItem> vip = queries.list(org, new LeadQuery(Optional.empty(), Set.of(), Set.of(new Tag("vip")),
-                new CreatedRange(null, null), PageRequest.first()));
-        Page<LeadListItem> both = queries.list(org, new LeadQuery(Optional.empty(), Set.of(),
-                Set.of(new Tag("vip"), new Tag("newsletter")), new CreatedRange(null, null), PageRequest.first()));
+        Page<LeadListItem> vip = queries.list(org, new LeadQuery(LeadFilters.none().withTags(Set.of(new Tag("vip"))), PageRequest.first()));
+        Page<LeadListItem> both = queries.list(org, new LeadQuery(LeadFilters.none().withTags(Set.of(new Tag("vip"), new Tag("newsletter"))), PageRequest.first()));
 
         assertThat(ids(vip)).containsExactly(grace, ada);
         assertThat(vip.total()).isEqualTo(2);
@@ -157,9 +151,7 @@ class JdbiLeadQueriesTest {
 
     @Test
     void filters_by_creation_window_with_inclusive_start_and_exclusive_end() {
-        Page<LeadListItem> page = queries.list(org, new LeadQuery(Optional.empty(), Set.of(), Set.of(),
-                new CreatedRange(Instant.parse("2026-01-02T09:00:00Z"), Instant.parse("2026-01-04T00:00:00Z")),
-                PageRequest.first()));
+        Page<LeadListItem> page = queries.list(org, new LeadQuery(LeadFilters.none().withCreated(new CreatedRange(Instant.parse("2026-01-02T09:00:00Z"), Instant.parse("2026-01-04T00:00:00Z"))), PageRequest.first()));
 
         assertThat(ids(page)).containsExactly(elodie, grace);
     }
@@ -192,9 +184,7 @@ class JdbiLeadQueriesTest {
 
     @Test
     void combines_filters() {
-        Page<LeadListItem> page = queries.list(org, new LeadQuery(SearchTerm.parse("a", "q"), Set.of(LeadStatus.WAITLIST,
-                LeadStatus.INVITED), Set.of(new Tag("vip")), new CreatedRange(Instant.parse("2026-01-02T00:00:00Z"), null),
-                PageRequest.first()));
+        Page<LeadListItem> page = queries.list(org, new LeadQuery(LeadFilters.none().withSearch(SearchTerm.parse("a", "q")).withStatuses(Set.of(LeadStatus.WAITLIST, LeadStatus.INVITED)).withTags(Set.of(new Tag("vip"))).withCreated(new CreatedRange(Instant.parse("2026-01-02T00:00:00Z"), null)), PageRequest.first()));
 
         assertThat(ids(page)).containsExactly(grace);
         assertThat(page.total()).isEqualTo(1);
@@ -290,7 +280,7 @@ class JdbiLeadQueriesTest {
     @Test
     void large_results_page_the_same_way_as_small_ones() {
         UUID bigOrg = LeadRows.insertOrg(db, "Big");
-        int count = JdbiLeadQueries.LeadFilter.SMALL_RESULT + 100;
+        int count = LeadFilterSql.SMALL_RESULT + 100;
         db.jdbi().useHandle(h -> h.execute("""
                 INSERT INTO leads (org_id, created_at, email, tags)
                 SELECT ?, timestamptz '2026-01-01' + (n % 2000) * interval '1 minute', 'big' || n || '@example.com',
@@ -301,8 +291,7 @@ class JdbiLeadQueriesTest {
 
         Page<LeadListItem> first = queries.list(new OrgId(bigOrg), LeadQuery.all().withPage(new PageRequest(500, 0)));
         Page<LeadListItem> deep = queries.list(new OrgId(bigOrg), LeadQuery.all().withPage(new PageRequest(100, 5000)));
-        Page<LeadListItem> rare = queries.list(new OrgId(bigOrg), new LeadQuery(Optional.empty(), Set.of(),
-                Set.of(new Tag("rare")), new CreatedRange(null, null), PageRequest.first()));
+        Page<LeadListItem> rare = queries.list(new OrgId(bigOrg), new LeadQuery(LeadFilters.none().withTags(Set.of(new Tag("rare"))), PageRequest.first()));
 
         assertThat(first.total()).isEqualTo(count);
         assertThat(ids(first)).isEqualTo(expected.subList(0, 500));

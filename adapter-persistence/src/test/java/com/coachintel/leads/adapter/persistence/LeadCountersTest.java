@@ -8,6 +8,7 @@ import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.port.LeadStore;
 import com.coachintel.leads.domain.query.CreatedRange;
+import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.PageRequest;
 import java.time.Instant;
@@ -89,17 +90,14 @@ class LeadCountersTest {
     void totals_from_counters_equal_counting_in_the_list() {
         LeadQueries queries = new PostgresPersistence(db.dataSource()).leadQueries();
         long all = queries.list(new OrgId(org), LeadQuery.all()).total();
-        long invited = queries.list(new OrgId(org), new LeadQuery(Optional.empty(), Set.of(LeadStatus.INVITED), Set.of(),
-                new CreatedRange(null, null), PageRequest.first())).total();
-        long windowed = queries.list(new OrgId(org), new LeadQuery(Optional.empty(), Set.of(), Set.of(),
-                new CreatedRange(Instant.parse("2000-01-01T00:00:00Z"), null), PageRequest.first())).total();
+        long invited = queries.list(new OrgId(org), new LeadQuery(LeadFilters.none().withStatuses(Set.of(LeadStatus.INVITED)), PageRequest.first())).total();
+        long windowed = queries.list(new OrgId(org), new LeadQuery(LeadFilters.none().withCreated(new CreatedRange(Instant.parse("2000-01-01T00:00:00Z"), null)), PageRequest.first())).total();
 
         assertThat(all).isEqualTo(db.scalar(Long.class, "SELECT count(*) FROM leads WHERE org_id = ?", org));
         assertThat(invited).isEqualTo(db.scalar(Long.class,
                 "SELECT count(*) FROM leads WHERE org_id = ? AND status = 'invited'", org));
         assertThat(windowed).isEqualTo(all);
-        long vip = queries.list(new OrgId(org), new LeadQuery(Optional.empty(), Set.of(),
-                Set.of(new com.coachintel.leads.domain.Tag("vip")), new CreatedRange(null, null), PageRequest.first())).total();
+        long vip = queries.list(new OrgId(org), new LeadQuery(LeadFilters.none().withTags(Set.of(new com.coachintel.leads.domain.Tag("vip"))), PageRequest.first())).total();
         assertThat(vip).isEqualTo(db.scalar(Long.class, "SELECT count(*) FROM leads WHERE org_id = ? AND tags @> ARRAY['vip']", org));
     }
 

@@ -1,9 +1,9 @@
 package com.coachintel.leads.domain.query;
 
-import com.coachintel.leads.domain.ValidationException;
-
 /**
- * Which slice of a result to return: {@code limit} items (1 to 500) starting at {@code offset} (0 or more).
+ * Which slice of a result to return: {@code limit} items (1 to 500) starting at {@code offset} (0 or more). An
+ * adapter checks its input against {@link #MAX_LIMIT} first and names the offending field in its own terms; here
+ * a bad value is a programming error.
  */
 public record PageRequest(int limit, int offset) {
 
@@ -14,10 +14,10 @@ public record PageRequest(int limit, int offset) {
 
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ValidationException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", got " + limit);
+            throw new IllegalArgumentException("a limit must be from 1 to " + MAX_LIMIT + ", got " + limit);
         }
         if (offset < 0) {
-            throw ValidationException.of("offset", "must be a whole number of 0 or more, got " + offset);
+            throw new IllegalArgumentException("an offset must be 0 or more, got " + offset);
         }
     }
 
