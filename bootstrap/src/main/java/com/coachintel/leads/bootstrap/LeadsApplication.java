@@ -80,7 +80,7 @@ public final class LeadsApplication implements AutoCloseable {
 
             Clock clock = Clock.systemUTC();
             jobs = new JobRunrJobs(database.dataSource());
-            var exports = new ExportService(persistence.leadCsvSource(), persistence.leadExports(), jobs.exportScheduler(),
+            var exports = new ExportService(persistence.matchingLeads(), persistence.leadExports(), jobs.exportScheduler(),
                     clock, config.exportTtl());
             String demoData = api && config.demoData() ? describe(persistence.demoDataSeeder(clock).seedIfAbsent())
                     : "off (LEADS_DEMO_DATA=false or an external database)";

@@ -35,8 +35,11 @@ final class ArchitectureRules {
     static final String PHONE_PACKAGE = "com.coachintel.leads.application.phone..";
     private static final String PHONE_LIBRARY = "com.google.i18n.phonenumbers..";
 
+    static final String CSV_PACKAGE = "com.coachintel.leads.application.csv..";
+    private static final String CSV_LIBRARY = "de.siegmar.fastcsv..";
+
     static final ArchRule APPLICATION_DEPENDS_ON_DOMAIN_ONLY = classes()
-            .that().resideInAPackage(APPLICATION).and().resideOutsideOfPackage(PHONE_PACKAGE)
+            .that().resideInAPackage(APPLICATION).and().resideOutsideOfPackages(PHONE_PACKAGE, CSV_PACKAGE)
             // javax.crypto is the JDK's HMAC, for signed unsubscribe links: part of the platform, not a framework.
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", DOMAIN, APPLICATION)
             .as("the application depends on the domain (and the JDK: java.*, javax.crypto) only");
@@ -46,6 +49,12 @@ final class ArchitectureRules {
             .that().resideInAPackage(PHONE_PACKAGE)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION, PHONE_LIBRARY)
             .as("application.phone depends on the domain, the JDK and libphonenumber only");
+
+    /** Decision 0013: FastCSV, a formatting library, in the one package that writes leads as CSV. */
+    static final ArchRule ONLY_THE_CSV_PACKAGE_USES_FASTCSV = classes()
+            .that().resideInAPackage(CSV_PACKAGE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION, CSV_LIBRARY)
+            .as("application.csv depends on the domain, the JDK and FastCSV only");
 
     static final ArchRule CORE_USES_NO_FRAMEWORK = noClasses()
             .that().resideInAnyPackage(DOMAIN, APPLICATION)

@@ -7,7 +7,10 @@ import com.coachintel.leads.adapter.jobs.archfixture.JobsClassUsingJdbi;
 import com.coachintel.leads.adapter.persistence.archfixture.PersistenceClassUsingBootstrapAndJavalin;
 import com.coachintel.leads.application.archfixture.ApplicationClassUsingAnAdapter;
 import com.coachintel.leads.application.archfixture.ApplicationClassUsingJackson;
+import com.coachintel.leads.application.archfixture.ApplicationClassUsingFastCsv;
 import com.coachintel.leads.application.archfixture.ApplicationClassUsingLibphonenumber;
+import com.coachintel.leads.application.csv.archfixture.CsvClassUsingJackson;
+import com.coachintel.leads.application.phone.archfixture.PhoneClassUsingJackson;
 import com.coachintel.leads.domain.archfixture.DomainClassUsingALoggingLibrary;
 import com.coachintel.leads.domain.archfixture.DomainClassUsingJdbc;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -27,7 +30,8 @@ class ArchitectureRulesCanFailTest {
         fixtures = new ClassFileImporter().importClasses(
                 DomainClassUsingALoggingLibrary.class, DomainClassUsingJdbc.class,
                 ApplicationClassUsingAnAdapter.class, ApplicationClassUsingJackson.class,
-                ApplicationClassUsingLibphonenumber.class,
+                ApplicationClassUsingLibphonenumber.class, ApplicationClassUsingFastCsv.class, CsvClassUsingJackson.class,
+                PhoneClassUsingJackson.class,
                 HttpClassUsingPersistence.class, PersistenceClassUsingBootstrapAndJavalin.class, JobsClassUsingJdbi.class);
     }
 
@@ -44,6 +48,17 @@ class ArchitectureRulesCanFailTest {
     @Test
     void application_rule_fails_on_libphonenumber_outside_the_phone_package() {
         assertViolatedBy(ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY, ApplicationClassUsingLibphonenumber.class);
+    }
+
+    @Test
+    void application_rule_fails_on_fastcsv_outside_the_csv_package() {
+        assertViolatedBy(ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY, ApplicationClassUsingFastCsv.class);
+    }
+
+    @Test
+    void the_phone_and_csv_packages_may_use_their_one_library_and_nothing_else() {
+        assertViolatedBy(ArchitectureRules.ONLY_THE_PHONE_PACKAGE_USES_LIBPHONENUMBER, PhoneClassUsingJackson.class);
+        assertViolatedBy(ArchitectureRules.ONLY_THE_CSV_PACKAGE_USES_FASTCSV, CsvClassUsingJackson.class);
     }
 
     @Test

@@ -42,6 +42,7 @@ class ArchitectureTest {
     void application_depends_on_domain_only() {
         check(ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_ONLY);
         check(ArchitectureRules.ONLY_THE_PHONE_PACKAGE_USES_LIBPHONENUMBER);
+        check(ArchitectureRules.ONLY_THE_CSV_PACKAGE_USES_FASTCSV);
     }
 
     @Test

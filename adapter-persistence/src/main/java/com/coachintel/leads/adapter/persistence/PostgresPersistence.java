@@ -2,13 +2,13 @@ package com.coachintel.leads.adapter.persistence;
 
 import com.coachintel.leads.domain.idempotency.IdempotencyRecords;
 import com.coachintel.leads.domain.port.ConsentLedger;
-import com.coachintel.leads.domain.port.LeadCsvSource;
 import com.coachintel.leads.domain.port.LeadIntake;
 import com.coachintel.leads.domain.port.OrgDirectory;
 import com.coachintel.leads.domain.port.RateLimiter;
 import com.coachintel.leads.domain.port.LeadExports;
 import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.port.LeadStore;
+import com.coachintel.leads.domain.port.MatchingLeads;
 import com.coachintel.leads.domain.port.MessageEventLog;
 import com.coachintel.leads.domain.port.StorageHealth;
 import com.coachintel.leads.domain.port.UserAccounts;
@@ -121,9 +121,9 @@ public final class PostgresPersistence {
         return StorageFailures.guard(IdempotencyRecords.class, new JdbiIdempotencyRecords(jdbi));
     }
 
-    /** The {@link LeadCsvSource} port: leads as streamed CSV. */
-    public LeadCsvSource leadCsvSource() {
-        return StorageFailures.guard(LeadCsvSource.class, new JdbiLeadCsvSource(jdbi));
+    /** The {@link MatchingLeads} port: every lead matching a filter, streamed, for exports. */
+    public MatchingLeads matchingLeads() {
+        return StorageFailures.guard(MatchingLeads.class, new JdbiMatchingLeads(jdbi));
     }
 
     /** The {@link MessageEventLog} port: providers' reports, recorded exactly once. */

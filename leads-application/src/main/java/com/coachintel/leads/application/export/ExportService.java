@@ -1,13 +1,14 @@
 package com.coachintel.leads.application.export;
 
+import com.coachintel.leads.application.csv.LeadCsvWriter;
 import com.coachintel.leads.domain.export.ExportId;
 import com.coachintel.leads.domain.export.ExportNotFoundException;
 import com.coachintel.leads.domain.export.ExportNotReadyException;
 import com.coachintel.leads.domain.export.ExportStatus;
 import com.coachintel.leads.domain.export.LeadExport;
 import com.coachintel.leads.domain.port.ExportScheduler;
-import com.coachintel.leads.domain.port.LeadCsvSource;
 import com.coachintel.leads.domain.port.LeadExports;
+import com.coachintel.leads.domain.port.MatchingLeads;
 import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
@@ -23,12 +24,15 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The export use cases over the {@link LeadCsvSource}, {@link LeadExports} and {@link ExportScheduler} ports. */
+/**
+ * The export use cases over the {@link MatchingLeads}, {@link LeadExports} and {@link ExportScheduler} ports; the
+ * CSV is written here ({@link LeadCsvWriter}), not by storage.
+ */
 public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCase, RunExportUseCase {
 
     private static final Logger LOG = Logger.getLogger(ExportService.class.getName());
 
-    private final LeadCsvSource csv;
+    private final LeadCsvWriter csv;
     private final LeadExports exports;
     private final ExportScheduler scheduler;
     private final Clock clock;
@@ -37,8 +41,8 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
     /**
      * @param timeToLive how long an export and its file are kept after it was requested
      */
-    public ExportService(LeadCsvSource csv, LeadExports exports, ExportScheduler scheduler, Clock clock, Duration timeToLive) {
-        this.csv = Objects.requireNonNull(csv, "csv");
+    public ExportService(MatchingLeads leads, LeadExports exports, ExportScheduler scheduler, Clock clock, Duration timeToLive) {
+        this.csv = new LeadCsvWriter(leads);
         this.exports = Objects.requireNonNull(exports, "exports");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -50,7 +54,7 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
 
     @Override
     public long exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException {
-        return csv.writeCsv(caller.orgId(), filters, target.open());
+        return csv.write(caller.orgId(), filters, target.open());
     }
 
     @Override
@@ -101,7 +105,7 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
         try {
             long rows;
             try (OutputStream file = exports.openFile(id)) {
-                rows = csv.writeCsv(export.orgId(), export.filters(), file);
+                rows = csv.write(export.orgId(), export.filters(), file);
             }
             exports.markSucceeded(id, rows, clock.instant());
         } catch (IOException | RuntimeException e) {

@@ -9,7 +9,11 @@ import com.coachintel.leads.domain.export.ExportNotFoundException;
 import com.coachintel.leads.domain.export.ExportNotReadyException;
 import com.coachintel.leads.domain.export.ExportStatus;
 import com.coachintel.leads.domain.export.LeadExport;
-import com.coachintel.leads.domain.port.LeadCsvSource;
+import com.coachintel.leads.domain.LeadId;
+import com.coachintel.leads.domain.LeadListItem;
+import com.coachintel.leads.domain.LeadStatus;
+import com.coachintel.leads.domain.export.LeadCsv;
+import com.coachintel.leads.domain.port.MatchingLeads;
 import com.coachintel.leads.domain.port.LeadExports;
 import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.Page;
@@ -111,11 +115,13 @@ class ExportServiceTest {
 
     final FakeExports exports = new FakeExports();
     final List<ExportId> scheduled = new ArrayList<>();
-    LeadCsvSource csv = (org, filters, out) -> {
-        out.write(("header\r\nrow of " + org + "\r\n").getBytes(StandardCharsets.UTF_8));
+    static final LeadId ONLY_LEAD = new LeadId(UUID.fromString("0b7d4a52-5f0e-4c86-9c1f-2a7b5c3d9e10"));
+    MatchingLeads leads = (org, filters, each) -> {
+        each.accept(new LeadListItem(ONLY_LEAD, NOW, NOW, LeadStatus.WAITLIST, "Ada", null, "ada@example.com", null,
+                List.of(), null, null, null, null, null, 1));
         return 1;
     };
-    final ExportService service = new ExportService((org, filters, out) -> csv.writeCsv(org, filters, out), exports,
+    final ExportService service = new ExportService((org, filters, each) -> leads.forEach(org, filters, each), exports,
             scheduled::add, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(24));
 
     @Test
@@ -131,7 +137,7 @@ class ExportServiceTest {
 
     @Test
     void an_export_that_cannot_be_scheduled_is_marked_failed() {
-        ExportService broken = new ExportService(csv, exports, id -> {
+        ExportService broken = new ExportService(leads, exports, id -> {
             throw new IllegalStateException("job storage down");
         }, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
 
@@ -155,14 +161,15 @@ class ExportServiceTest {
         assertThat(done.rowCount()).isEqualTo(1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         service.downloadExport(COACH, id, export -> out);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("header\r\nrow of " + ORG + "\r\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(",", LeadCsv.HEADER) + "\r\n"
+                + ONLY_LEAD + ",2026-11-26T12:00:00Z,waitlist,Ada,,ada@example.com,,,,,,,\r\n");
     }
 
     @Test
     void a_failing_run_is_recorded_and_rethrown_and_a_retry_can_succeed() {
         ExportId id = service.requestExport(COACH, LeadFilters.none()).id();
-        LeadCsvSource working = csv;
-        csv = (org, filters, out) -> {
+        MatchingLeads working = leads;
+        leads = (org, filters, each) -> {
             throw new IOException("connection reset");
         };
 
@@ -170,7 +177,7 @@ class ExportServiceTest {
         assertThat(service.getExport(COACH, id).status()).isEqualTo(ExportStatus.FAILED);
         assertThat(service.getExport(COACH, id).error()).isEqualTo("IOException: connection reset");
 
-        csv = working;
+        leads = working;
         service.runExport(id);
         assertThat(service.getExport(COACH, id).status()).isEqualTo(ExportStatus.SUCCEEDED);
         assertThat(service.getExport(COACH, id).error()).isNull();
@@ -191,7 +198,7 @@ class ExportServiceTest {
         service.runExport(ExportId.random());
         service.requestExport(COACH, LeadFilters.none());
 
-        ExportService later = new ExportService(csv, exports, scheduled::add,
+        ExportService later = new ExportService(leads, exports, scheduled::add,
                 Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC), Duration.ofHours(24));
 
         assertThat(later.deleteExpiredExports()).isEqualTo(1);

@@ -2,15 +2,9 @@ package com.coachintel.leads.adapter.persistence;
 
 import com.coachintel.leads.domain.LeadListItem;
 import com.coachintel.leads.domain.OrgId;
-import com.coachintel.leads.domain.export.LeadCsv;
-import com.coachintel.leads.domain.port.LeadCsvSource;
+import com.coachintel.leads.domain.port.MatchingLeads;
 import com.coachintel.leads.domain.query.LeadFilters;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,44 +15,35 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
 
 /**
- * {@link LeadCsvSource} as a server-side cursor feeding FastCSV: rows arrive {@value #FETCH_SIZE} at a time
- * and leave as soon as they are written, so memory stays flat whatever the row count. RFC 4180 quoting
- * and CRLF line ends are FastCSV's; what each cell says is {@link LeadCsv}'s.
+ * {@link MatchingLeads} as a server-side cursor: rows arrive {@value #FETCH_SIZE} at a time and are handed on as
+ * soon as they are decoded, so memory stays flat whatever the row count.
  */
-final class JdbiLeadCsvSource implements LeadCsvSource {
+final class JdbiMatchingLeads implements MatchingLeads {
 
     /** Rows per round trip of the cursor: large enough to keep PostgreSQL busy, small enough to stay flat. */
     static final int FETCH_SIZE = 2_000;
 
     private final Jdbi jdbi;
 
-    JdbiLeadCsvSource(Jdbi jdbi) {
+    JdbiMatchingLeads(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
     @Override
-    public long writeCsv(OrgId org, LeadFilters filters, OutputStream out) throws IOException {
-        LeadFilterSql filter = LeadFilterSql.of(org, filters);
-        // Not closed: closing would close the caller's stream. Flushed at the end instead.
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).bufferSize(64 * 1024)
-                .build(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
-        RowReader reader = new RowReader(filter);
+    public long forEach(OrgId org, LeadFilters filters, Consumer each) throws IOException {
+        RowReader reader = new RowReader(LeadFilterSql.of(org, filters));
         Thread readerThread = new Thread(reader, "lead-export-reader");
         readerThread.setDaemon(true);
         readerThread.start();
         long rows = 0;
         try {
-            csv.writeRecord(LeadCsv.HEADER);
             for (List<LeadListItem> batch = reader.next(); !batch.isEmpty(); batch = reader.next()) {
                 for (LeadListItem lead : batch) {
-                    csv.writeRecord(LeadCsv.row(lead));
+                    each.accept(lead);
                 }
                 rows += batch.size();
             }
-            csv.flush();
             return rows;
-        } catch (UncheckedIOException e) {
-            throw e.getCause(); // FastCSV reports a failing stream unchecked; the reader went away
         } finally {
             reader.cancel();
             joinUninterruptibly(readerThread); // its transaction ends (and its connection returns) before this does
@@ -81,7 +66,7 @@ final class JdbiLeadCsvSource implements LeadCsvSource {
 
     /**
      * Fetches and decodes rows on its own thread and hands them over in batches through a short queue, so that
-     * PostgreSQL produces the next rows while the caller's thread formats and sends the previous ones. On one
+     * PostgreSQL produces the next rows while the caller's thread handles (formats and sends) the previous ones. On one
      * thread the two took turns: the export ran at the sum of their times rather than the larger one.
      */
     private final class RowReader implements Runnable {
@@ -169,23 +154,6 @@ final class JdbiLeadCsvSource implements LeadCsvSource {
 
         void cancel() {
             cancelled = true;
-        }
-    }
-
-    /** Lets the CSV writer flush into the caller's stream without ever closing it. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
