@@ -97,7 +97,7 @@ public final class LeadsApplication implements AutoCloseable {
                 var messageEvents = persistence.messageEventLog();
                 var phones = new LibphonenumberParser(config.defaultPhoneRegion());
                 var reads = new LeadReadService(persistence.leadQueries());
-                var changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(), phones, clock);
+                var changes = new LeadChangeService(persistence.leadStore(), phones, clock);
                 var intake = new IntakeService(persistence.leadIntake(), persistence.consentLedger(),
                         persistence.leadQueries(), phones, clock);
                 Optional<OrgDirectory.Org> captureOrg = config.publicCaptureOrg().map(name -> persistence.orgDirectory()

@@ -42,7 +42,7 @@ public final class EmbeddedInMemory {
         LibphonenumberParser phones = new LibphonenumberParser("US");
         this.intake = new IntakeService(memory.leadIntake(), memory.consentLedger(), memory.leadQueries(), phones, clock);
         this.reads = new LeadReadService(memory.leadQueries());
-        this.changes = new LeadChangeService(memory.leadStore(), memory.leadQueries(), phones, clock);
+        this.changes = new LeadChangeService(memory.leadStore(), phones, clock);
         // No background jobs here: an export requested for later would wait for a scheduler that never comes.
         this.exports = new ExportService(memory.matchingLeads(), memory.leadExports(), id -> {
             throw new UnsupportedOperationException("no job scheduler in this example");

@@ -37,7 +37,7 @@ public final class EmbeddedOnPostgres {
         this.intake = new IntakeService(persistence.leadIntake(), persistence.consentLedger(), persistence.leadQueries(),
                 phones, clock);
         this.reads = new LeadReadService(persistence.leadQueries());
-        this.changes = new LeadChangeService(persistence.leadStore(), persistence.leadQueries(), phones, clock);
+        this.changes = new LeadChangeService(persistence.leadStore(), phones, clock);
     }
 
     /** A lead from the service's own sign-up flow, then invited: what the HTTP API would do for POST and status. */

@@ -19,6 +19,10 @@ import java.util.Optional;
 public record LeadDetails(LeadListItem lead, String notes, Instant notesUpdatedAt, String notesUpdatedBy,
         Optional<Consent> emailConsent, Optional<Consent> smsConsent, List<StatusChange> recentStatusChanges) {
 
+    /** How many of the latest status changes a lead's detail carries. */
+    public static final int RECENT_STATUS_CHANGES = 10;
+
+
     public LeadDetails {
         Objects.requireNonNull(lead, "lead");
         Objects.requireNonNull(emailConsent, "emailConsent");

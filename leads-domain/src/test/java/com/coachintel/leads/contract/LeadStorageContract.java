@@ -129,7 +129,8 @@ public abstract class LeadStorageContract {
     }
 
     LeadUpdate move(LeadId lead, LeadStatus to, Instant at) {
-        return storage.store().update(org, lead, Optional.empty(), current -> current.changeStatus(to, null, COACH, at));
+        return storage.store().update(org, lead, Optional.empty(), current -> current.changeStatus(to, null, COACH, at))
+                .update();
     }
 
     List<LeadId> ids(LeadFilters filters) {
@@ -217,18 +218,22 @@ public abstract class LeadStorageContract {
         assertThatThrownBy(() -> storage.store().update(org, lead, Optional.of(7L),
                 current -> current.changeStatus(LeadStatus.INVITED, null, COACH, DAY.plusSeconds(1))))
                 .isInstanceOfSatisfying(VersionMismatchException.class, e -> assertThat(e.currentVersion()).isEqualTo(1));
-        LeadUpdate invited = storage.store().update(org, lead, Optional.of(1L),
+        LeadStore.Written invited = storage.store().update(org, lead, Optional.of(1L),
                 current -> current.changeStatus(LeadStatus.INVITED, "call booked", COACH, DAY.plusSeconds(1)));
         storage.store().update(org, lead, Optional.of(2L), current -> current.updateContact(
                 FieldUpdate.set(List.of(new Tag("vip"))), FieldUpdate.set(new PhoneNumber("+14155550123")), COACH,
                 DAY.plusSeconds(2)));
-        LeadUpdate same = storage.store().update(org, lead, Optional.empty(), current -> current.updateContact(
+        LeadStore.Written same = storage.store().update(org, lead, Optional.empty(), current -> current.updateContact(
                 FieldUpdate.set(List.of(new Tag("vip"))), FieldUpdate.keep(), COACH, DAY.plusSeconds(3)));
         storage.store().update(org, lead, Optional.of(3L),
                 current -> current.updateNotes(Notes.parse("Prefers mornings", "notes"), COACH, DAY.plusSeconds(4)));
 
-        assertThat(invited.after().version()).isEqualTo(2);
-        assertThat(same.changed()).isFalse();
+        assertThat(invited.update().after().version()).isEqualTo(2);
+        assertThat(invited.lead().lead().version()).as("the answer is the lead as the write left it").isEqualTo(2);
+        assertThat(invited.lead().lead().status()).isEqualTo(LeadStatus.INVITED);
+        assertThat(invited.lead().recentStatusChanges()).hasSize(1);
+        assertThat(same.update().changed()).isFalse();
+        assertThat(same.lead().lead().version()).isEqualTo(3);
         LeadDetails details = storage.queries().details(org, lead, 5).orElseThrow();
         assertThat(details.lead().version()).isEqualTo(4);
         assertThat(details.lead().status()).isEqualTo(LeadStatus.INVITED);

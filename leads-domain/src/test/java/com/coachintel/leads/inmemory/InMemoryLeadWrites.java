@@ -7,6 +7,7 @@ import com.coachintel.leads.domain.DuplicateLeadException;
 import com.coachintel.leads.domain.FieldChange;
 import com.coachintel.leads.domain.HistoryEntry;
 import com.coachintel.leads.domain.Lead;
+import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadField;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadNotFoundException;
@@ -42,13 +43,15 @@ import java.util.function.Predicate;
 final class InMemoryLeadWrites implements LeadStore, LeadIntake, ConsentLedger, MessageEventLog {
 
     private final InMemoryPersistence store;
+    private final InMemoryLeadQueries queries;
 
-    InMemoryLeadWrites(InMemoryPersistence store) {
+    InMemoryLeadWrites(InMemoryPersistence store, InMemoryLeadQueries queries) {
         this.store = store;
+        this.queries = queries;
     }
 
     @Override
-    public LeadUpdate update(OrgId org, LeadId id, Optional<Long> expectedVersion, Function<Lead, LeadUpdate> change) {
+    public Written update(OrgId org, LeadId id, Optional<Long> expectedVersion, Function<Lead, LeadUpdate> change) {
         synchronized (store.lock) {
             StoredLead lead = store.lead(org, id).orElseThrow(() -> new LeadNotFoundException(id));
             if (expectedVersion.isPresent() && expectedVersion.get() != lead.version) {
@@ -63,7 +66,7 @@ final class InMemoryLeadWrites implements LeadStore, LeadIntake, ConsentLedger, 
                             update.changedBy(), update.changedAt(), null, false));
                 }
             }
-            return update;
+            return new Written(update, queries.details(org, id, LeadDetails.RECENT_STATUS_CHANGES).orElseThrow());
         }
     }
 

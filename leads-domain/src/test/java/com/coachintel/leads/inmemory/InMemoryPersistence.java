@@ -55,7 +55,7 @@ public final class InMemoryPersistence {
     private long nextId = 1;
 
     private final InMemoryLeadQueries queries = new InMemoryLeadQueries(this);
-    private final InMemoryLeadWrites writes = new InMemoryLeadWrites(this);
+    private final InMemoryLeadWrites writes = new InMemoryLeadWrites(this, queries);
     private final InMemoryExports exports = new InMemoryExports();
     private final InMemoryIdempotencyRecords idempotency;
     private final InMemoryRateLimiter rateLimiter;

@@ -7,6 +7,7 @@ import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadListItem;
 import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.StatusChange;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,22 +31,34 @@ final class JdbiLeadDetail {
      * row, the lead's columns repeated on each.
      */
     Optional<LeadDetails> details(OrgId org, LeadId lead, int statusChanges) {
+        return jdbc.query(statement(statusChanges).sql(), List.of(lead.value(), org.value()), JdbiLeadDetail::read, "lead " + lead.value());
+    }
+
+    /** The same read on the caller's connection: inside its transaction, it sees that transaction's writes. */
+    Optional<LeadDetails> details(Connection connection, OrgId org, LeadId lead, int statusChanges) {
+        return PlainJdbc.query(connection, statement(statusChanges).sql(), List.of(lead.value(), org.value()),
+                JdbiLeadDetail::read, "lead " + lead.value());
+    }
+
+    private DetailStatement statement(int statusChanges) {
         DetailStatement statement = detailStatement;
         if (statement.statusChanges() != statusChanges) {
             statement = new DetailStatement(statusChanges);
             detailStatement = statement;
         }
-        return jdbc.query(statement.sql(), List.of(lead.value(), org.value()), rs -> {
-            DetailRows rows = null;
-            while (rs.next()) {
-                if (rows == null) { // the lead's columns are the same on every row: read them once
-                    rows = new DetailRows(SqlRows.leadListItem(rs), rs.getString("notes"),
-                            SqlRows.instant(rs, "notes_updated_at"), rs.getString("notes_updated_by"));
-                }
-                rows.add(rs);
+        return statement;
+    }
+
+    private static Optional<LeadDetails> read(ResultSet rs) throws SQLException {
+        DetailRows rows = null;
+        while (rs.next()) {
+            if (rows == null) { // the lead's columns are the same on every row: read them once
+                rows = new DetailRows(SqlRows.leadListItem(rs), rs.getString("notes"),
+                        SqlRows.instant(rs, "notes_updated_at"), rs.getString("notes_updated_by"));
             }
-            return rows == null ? Optional.<LeadDetails>empty() : Optional.of(rows.details());
-        }, "lead " + lead.value());
+            rows.add(rs);
+        }
+        return rows == null ? Optional.empty() : Optional.of(rows.details());
     }
 
     /** A status change with its row id, which breaks ties between changes made at the same instant. */

@@ -2,6 +2,7 @@ package com.coachintel.leads.adapter.persistence;
 
 import com.coachintel.leads.domain.FieldChange;
 import com.coachintel.leads.domain.Lead;
+import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadId;
 import com.coachintel.leads.domain.LeadNotFoundException;
 import com.coachintel.leads.domain.LeadUpdate;
@@ -27,13 +28,15 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class JdbiLeadStore implements LeadStore {
 
     private final Jdbi jdbi;
+    private final JdbiLeadDetail detail;
 
-    JdbiLeadStore(Jdbi jdbi) {
+    JdbiLeadStore(Jdbi jdbi, JdbiLeadDetail detail) {
         this.jdbi = jdbi;
+        this.detail = detail;
     }
 
     @Override
-    public LeadUpdate update(OrgId org, LeadId id, Optional<Long> expectedVersion, Function<Lead, LeadUpdate> change) {
+    public Written update(OrgId org, LeadId id, Optional<Long> expectedVersion, Function<Lead, LeadUpdate> change) {
         return jdbi.inTransaction(handle -> {
             Lead lead = lockForUpdate(handle, org, id).orElseThrow(() -> new LeadNotFoundException(id));
             if (expectedVersion.isPresent() && expectedVersion.get() != lead.version()) {
@@ -43,7 +46,10 @@ final class JdbiLeadStore implements LeadStore {
             if (update.changed()) {
                 write(handle, update);
             }
-            return update;
+            // Read before commit, under the row lock: the lead as this change left it, one round trip more.
+            LeadDetails after = detail.details(handle.getConnection(), org, id, LeadDetails.RECENT_STATUS_CHANGES)
+                    .orElseThrow(() -> new IllegalStateException("lead " + id + " vanished under its own row lock"));
+            return new Written(update, after);
         });
     }
 

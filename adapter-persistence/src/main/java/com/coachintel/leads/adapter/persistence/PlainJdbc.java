@@ -33,8 +33,16 @@ final class PlainJdbc {
      * @param what what is read, for the failure's message (ids only, never personal data)
      */
     <T> T query(String sql, List<Object> values, Rows<T> rows, String what) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, values, rows, what);
+        } catch (SQLException e) {
+            throw new QueryFailedException("could not read " + what, e);
+        }
+    }
+
+    /** {@link #query(String, List, Rows, String)} on a connection the caller holds, such as its transaction's. */
+    static <T> T query(Connection connection, String sql, List<Object> values, Rows<T> rows, String what) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 if (value instanceof String[] texts) {

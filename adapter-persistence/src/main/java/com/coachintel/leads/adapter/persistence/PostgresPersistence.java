@@ -93,7 +93,7 @@ public final class PostgresPersistence {
 
     /** The {@link LeadStore} port: the write side of the lead store. */
     public LeadStore leadStore() {
-        return StorageFailures.guard(LeadStore.class, new JdbiLeadStore(jdbi));
+        return StorageFailures.guard(LeadStore.class, new JdbiLeadStore(jdbi, new JdbiLeadDetail(new PlainJdbc(dataSource))));
     }
 
     /** The {@link LeadIntake} port: creating and capturing leads. */

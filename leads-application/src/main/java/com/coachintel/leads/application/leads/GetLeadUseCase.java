@@ -8,7 +8,7 @@ import com.coachintel.leads.domain.user.Caller;
 public interface GetLeadUseCase {
 
     /** How many status changes the detail view carries. */
-    int RECENT_STATUS_CHANGES = 10;
+    int RECENT_STATUS_CHANGES = com.coachintel.leads.domain.LeadDetails.RECENT_STATUS_CHANGES;
 
     /**
      * The lead with notes, its latest consent per channel and its recent status changes.

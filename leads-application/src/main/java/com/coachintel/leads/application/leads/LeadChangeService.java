@@ -3,7 +3,6 @@ package com.coachintel.leads.application.leads;
 import com.coachintel.leads.domain.FieldUpdate;
 import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadId;
-import com.coachintel.leads.domain.LeadNotFoundException;
 import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.Notes;
 import com.coachintel.leads.domain.PhoneNumber;
@@ -12,7 +11,6 @@ import com.coachintel.leads.domain.Tags;
 import com.coachintel.leads.domain.TextInput;
 import com.coachintel.leads.domain.ValidationException;
 import com.coachintel.leads.domain.Violations;
-import com.coachintel.leads.domain.port.LeadQueries;
 import com.coachintel.leads.domain.port.LeadStore;
 import com.coachintel.leads.domain.port.PhoneNumberParser;
 import com.coachintel.leads.domain.user.Caller;
@@ -24,18 +22,16 @@ import java.util.Optional;
 /**
  * The write use cases. Input is validated first (every bad field named at once); the change itself is
  * the domain's ({@link com.coachintel.leads.domain.Lead}), applied atomically by the {@link LeadStore};
- * the answer is the lead as stored afterwards.
+ * the answer is the lead as that change's own transaction left it.
  */
 public final class LeadChangeService implements UpdateLeadContactUseCase, UpdateLeadNotesUseCase, ChangeLeadStatusUseCase {
 
     private final LeadStore store;
-    private final LeadQueries queries;
     private final PhoneNumberParser phones;
     private final Clock clock;
 
-    public LeadChangeService(LeadStore store, LeadQueries queries, PhoneNumberParser phones, Clock clock) {
+    public LeadChangeService(LeadStore store, PhoneNumberParser phones, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.queries = Objects.requireNonNull(queries, "queries");
         this.phones = Objects.requireNonNull(phones, "phones");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -59,16 +55,15 @@ public final class LeadChangeService implements UpdateLeadContactUseCase, Update
         violations.throwIfAny();
         FieldUpdate<List<Tag>> newTags = tags;
         FieldUpdate<PhoneNumber> newPhone = phone;
-        store.update(caller.orgId(), id, expectedVersion,
-                lead -> lead.updateContact(newTags, newPhone, caller.email(), clock.instant()));
-        return reread(caller, id);
+        return store.update(caller.orgId(), id, expectedVersion,
+                lead -> lead.updateContact(newTags, newPhone, caller.email(), clock.instant())).lead();
     }
 
     @Override
     public LeadDetails updateNotes(Caller caller, LeadId id, String notes, Optional<Long> expectedVersion) {
         Optional<Notes> parsed = Notes.parse(notes, "notes");
-        store.update(caller.orgId(), id, expectedVersion, lead -> lead.updateNotes(parsed, caller.email(), clock.instant()));
-        return reread(caller, id);
+        return store.update(caller.orgId(), id, expectedVersion,
+                lead -> lead.updateNotes(parsed, caller.email(), clock.instant())).lead();
     }
 
     @Override
@@ -85,12 +80,7 @@ public final class LeadChangeService implements UpdateLeadContactUseCase, Update
         if (why != null && TextInput.hasUnpairedSurrogate(why)) {
             throw ValidationException.of("reason", TextInput.UNPAIRED_SURROGATE);
         }
-        store.update(caller.orgId(), id, expectedVersion, lead -> lead.changeStatus(target, why, caller.email(), clock.instant()));
-        return reread(caller, id);
-    }
-
-    private LeadDetails reread(Caller caller, LeadId id) {
-        return queries.details(caller.orgId(), id, GetLeadUseCase.RECENT_STATUS_CHANGES)
-                .orElseThrow(() -> new LeadNotFoundException(id));
+        return store.update(caller.orgId(), id, expectedVersion,
+                lead -> lead.changeStatus(target, why, caller.email(), clock.instant())).lead();
     }
 }

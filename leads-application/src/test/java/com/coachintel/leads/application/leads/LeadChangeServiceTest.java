@@ -47,7 +47,7 @@ class LeadChangeServiceTest {
     final InMemoryPersistence memory = new InMemoryPersistence();
     final OrgId org = memory.addOrg("Acme");
     final Caller coach = new Caller(org, "coach@example.com");
-    final LeadChangeService service = new LeadChangeService(memory.leadStore(), memory.leadQueries(), PHONES,
+    final LeadChangeService service = new LeadChangeService(memory.leadStore(), PHONES,
             Clock.fixed(NOW, ZoneOffset.UTC));
     final Leads store = new Leads();
 
