@@ -4,7 +4,7 @@ import com.coachintel.leads.adapter.http.HttpApi;
 import com.coachintel.leads.adapter.http.HttpSettings;
 import com.coachintel.leads.application.phone.LibphonenumberParser;
 import com.coachintel.leads.adapter.jobs.JobRunrJobs;
-import com.coachintel.leads.adapter.persistence.DemoDataSeeder;
+import com.coachintel.leads.adapter.persistence.demo.DemoDataSeeder;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;
 import com.coachintel.leads.application.auth.AuthenticationService;
 import com.coachintel.leads.application.auth.CachedUserAccounts;

@@ -1,6 +1,7 @@
 package com.coachintel.leads.adapter.persistence;
 
 import com.coachintel.leads.domain.idempotency.IdempotencyRecords;
+import com.coachintel.leads.adapter.persistence.demo.DemoDataSeeder;
 import com.coachintel.leads.domain.port.ConsentLedger;
 import com.coachintel.leads.domain.port.LeadIntake;
 import com.coachintel.leads.domain.port.OrgDirectory;

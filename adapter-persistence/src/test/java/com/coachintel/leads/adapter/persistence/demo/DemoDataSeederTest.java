@@ -1,8 +1,12 @@
-package com.coachintel.leads.adapter.persistence;
+package com.coachintel.leads.adapter.persistence.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.coachintel.leads.adapter.persistence.PostgresPersistence;
+import com.coachintel.leads.adapter.persistence.TestDatabase;
+import com.coachintel.leads.adapter.persistence.TestPostgres;
+import com.coachintel.leads.domain.LeadStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -125,11 +129,16 @@ class DemoDataSeederTest {
                 WHERE l.status <> 'waitlist'
                   AND l.status IS DISTINCT FROM (SELECT to_status FROM lead_status_changes s WHERE s.lead_id = l.id
                                                  ORDER BY changed_at DESC, id DESC LIMIT 1)""")).isZero();
+        var moves = db.rows("SELECT DISTINCT from_status, to_status, correction FROM lead_status_changes");
+        assertThat(moves).isNotEmpty().allSatisfy(move -> {
+            LeadStatus from = LeadStatus.fromWireName((String) move.get("from_status")).orElseThrow();
+            LeadStatus to = LeadStatus.fromWireName((String) move.get("to_status")).orElseThrow();
+            assertThat(from.canMoveTo(to)).as(from + " -> " + to + " is a move the lifecycle allows").isTrue();
+            assertThat(move.get("correction")).isEqualTo(false);
+        });
         assertThat(db.scalar(Integer.class, """
-                SELECT count(*) FROM lead_status_changes
-                WHERE (from_status, to_status) NOT IN (('waitlist','invited'), ('waitlist','lost'), ('invited','converted'),
-                                                       ('invited','lost'), ('invited','waitlist'), ('lost','waitlist'))"""))
-                .isZero();
+                SELECT count(*) FROM leads l WHERE (SELECT from_status FROM lead_status_changes s WHERE s.lead_id = l.id
+                                                    ORDER BY changed_at, id LIMIT 1) <> 'waitlist'""")).isZero();
     }
 
     private static int leadsOf(String userEmail) {
