@@ -112,14 +112,14 @@ public final class LeadsApplication implements AutoCloseable {
                                 + (config.corsOrigins().isEmpty() ? "" : "; browsers from " + String.join(", ",
                                         new java.util.TreeSet<>(config.corsOrigins()))))
                         .orElse("  Capture    public capture off (set " + LeadsConfig.PUBLIC_CAPTURE_ORG + " to an org's id or name)");
-                var useCases = new HttpApi.UseCases(health, health,
+                var useCases = new HttpApi.UseCases(HttpApi.UseCases.Health.of(health),
                         new AuthenticationService(new CachedUserAccounts(persistence.userAccounts(), USER_CACHE_TTL, clock)),
-                        reads, reads, reads, changes, changes, changes,
-                        reads, new BoundedExports(exports, config.exportConcurrency()), exports, intake,
-                        new IdempotencyService(persistence.idempotencyRecords()), intake,
-                        intake, capture, Optional.of(new MessageEventService(messageEvents)),
-                        config.unsubscribeSecret().map(secret -> new UnsubscribeService(new UnsubscribeLinks(secret),
-                                messageEvents, clock)));
+                        HttpApi.UseCases.Reads.of(reads), HttpApi.UseCases.Changes.of(changes),
+                        new HttpApi.UseCases.Exports(new BoundedExports(exports, config.exportConcurrency()), exports),
+                        HttpApi.UseCases.Intake.of(intake, new IdempotencyService(persistence.idempotencyRecords()), capture),
+                        new HttpApi.UseCases.Messages(Optional.of(new MessageEventService(messageEvents)),
+                                config.unsubscribeSecret().map(secret -> new UnsubscribeService(new UnsubscribeLinks(secret),
+                                        messageEvents, clock))));
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret(),
                         config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies(),
                         new HttpSettings.Timeouts(config.httpIdleTimeout(), config.shutdownGrace()),

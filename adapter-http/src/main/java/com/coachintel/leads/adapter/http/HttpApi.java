@@ -51,40 +51,77 @@ public final class HttpApi {
     private final HttpSettings settings;
 
     /**
-     * The use cases behind the routes.
-     *
-     * @param health       {@code GET /health}: the state of this process's job worker
-     * @param readiness    {@code GET /ready}
-     * @param authenticate every {@code /leads} route
-     * @param listLeads    {@code GET /leads}
-     * @param getLead      {@code GET /leads/{id}}
-     * @param listEvents   {@code GET /leads/{id}/events}
-     * @param updateContact {@code PATCH /leads/{id}}
-     * @param updateNotes  {@code PATCH /leads/{id}/notes}
-     * @param changeStatus {@code POST /leads/{id}/status}
-     * @param listHistory  {@code GET /leads/{id}/history}
-     * @param exportNow    {@code POST /leads/export}
-     * @param exportJobs   {@code POST /leads/exports} and {@code GET /leads/exports...}
-     * @param createLead   {@code POST /leads}
-     * @param idempotent   the {@code Idempotency-Key} of {@code POST /leads}
-     * @param recordConsent {@code POST /leads/{id}/consents}
-     * @param listConsents {@code GET /leads/{id}/consents}
-     * @param captureLead  {@code POST /crm/public/leads}; empty when public capture is off (the route answers 404)
-     * @param messageEvents the providers' webhooks ({@code POST /webhooks/postmark}); empty: they answer 404
-     * @param unsubscribe  {@code GET} and {@code POST /unsubscribe}; empty when no unsubscribe secret is set (404)
+     * The use cases the API serves, grouped by capability. Each group's {@code of} takes one service that implements
+     * the whole group, as the application's services do; its constructor takes the use cases one by one (tests).
      */
-    public record UseCases(CheckHealthUseCase health, CheckReadinessUseCase readiness, AuthenticateUseCase authenticate, ListLeadsUseCase listLeads,
-            GetLeadUseCase getLead, ListLeadEventsUseCase listEvents, UpdateLeadContactUseCase updateContact,
-            UpdateLeadNotesUseCase updateNotes, ChangeLeadStatusUseCase changeStatus, ListLeadHistoryUseCase listHistory,
-            ExportLeadsUseCase exportNow, ExportJobsUseCase exportJobs, CreateLeadUseCase createLead,
-            IdempotentRequests idempotent, RecordConsentUseCase recordConsent, ListLeadConsentsUseCase listConsents,
-            Optional<CaptureLeadUseCase> captureLead, Optional<RecordMessageEventUseCase> messageEvents,
-            Optional<UnsubscribeUseCase> unsubscribe) {
+    public record UseCases(Health health, AuthenticateUseCase authenticate, Reads reads, Changes changes, Exports exports,
+            Intake intake, Messages messages) {
 
         public UseCases {
-            Objects.requireNonNull(captureLead, "captureLead");
-            Objects.requireNonNull(messageEvents, "messageEvents");
-            Objects.requireNonNull(unsubscribe, "unsubscribe");
+            Objects.requireNonNull(health, "health");
+            Objects.requireNonNull(authenticate, "authenticate");
+            Objects.requireNonNull(reads, "reads");
+            Objects.requireNonNull(changes, "changes");
+            Objects.requireNonNull(exports, "exports");
+            Objects.requireNonNull(intake, "intake");
+            Objects.requireNonNull(messages, "messages");
+        }
+
+        /** {@code /health} and {@code /ready}. */
+        public record Health(CheckHealthUseCase health, CheckReadinessUseCase readiness) {
+            public static <S extends CheckHealthUseCase & CheckReadinessUseCase> Health of(S service) {
+                return new Health(service, service);
+            }
+        }
+
+        /** The list, a lead's detail, its events and its history. */
+        public record Reads(ListLeadsUseCase list, GetLeadUseCase get, ListLeadEventsUseCase events,
+                ListLeadHistoryUseCase history) {
+            public static <S extends ListLeadsUseCase & GetLeadUseCase & ListLeadEventsUseCase & ListLeadHistoryUseCase>
+                    Reads of(S service) {
+                return new Reads(service, service, service, service);
+            }
+        }
+
+        /** Changing a lead: contact fields, notes, status. */
+        public record Changes(UpdateLeadContactUseCase contact, UpdateLeadNotesUseCase notes, ChangeLeadStatusUseCase status) {
+            public static <S extends UpdateLeadContactUseCase & UpdateLeadNotesUseCase & ChangeLeadStatusUseCase>
+                    Changes of(S service) {
+                return new Changes(service, service, service);
+            }
+        }
+
+        /** The streamed CSV export and background export jobs. */
+        public record Exports(ExportLeadsUseCase now, ExportJobsUseCase jobs) {
+        }
+
+        /**
+         * Leads coming in: create, consents, the idempotency of both, and public capture (empty when no capture org
+         * is configured: the endpoint answers 404).
+         */
+        public record Intake(CreateLeadUseCase create, RecordConsentUseCase recordConsent,
+                ListLeadConsentsUseCase listConsents, IdempotentRequests idempotent, Optional<CaptureLeadUseCase> capture) {
+            public Intake {
+                Objects.requireNonNull(capture, "capture");
+            }
+
+            public static <S extends CreateLeadUseCase & RecordConsentUseCase & ListLeadConsentsUseCase> Intake of(
+                    S service, IdempotentRequests idempotent, Optional<CaptureLeadUseCase> capture) {
+                return new Intake(service, service, service, idempotent, capture);
+            }
+
+            /** The same, with public capture off. */
+            public Intake withoutCapture() {
+                return new Intake(create, recordConsent, listConsents, idempotent, Optional.empty());
+            }
+        }
+
+        /** Providers' events (Postmark, Twilio) and unsubscribe links; each empty when not configured (404). */
+        public record Messages(Optional<RecordMessageEventUseCase> events, Optional<UnsubscribeUseCase> unsubscribe) {
+            public Messages {
+                Objects.requireNonNull(events, "events");
+                Objects.requireNonNull(unsubscribe, "unsubscribe");
+            }
         }
     }
 
@@ -106,21 +143,22 @@ public final class HttpApi {
     /** With the clock that dates export file names (tests). */
     public HttpApi(HttpSettings settings, UseCases useCases, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        HealthHandlers health = new HealthHandlers(useCases.health(), useCases.readiness());
+        HealthHandlers health = new HealthHandlers(useCases.health().health(), useCases.health().readiness());
         Cors cors = new Cors(settings.corsOrigins());
         Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret(),
                 settings.nextAuthSecret().map(secret -> new NextAuthSessions(secret, clock)), settings.trustedProxies(), cors);
-        LeadReadHandlers reads = new LeadReadHandlers(useCases.listLeads(), useCases.getLead(), useCases.listEvents(),
-                useCases.listHistory());
-        LeadWriteHandlers writes = new LeadWriteHandlers(useCases.updateContact(), useCases.updateNotes(),
-                useCases.changeStatus());
-        ExportHandlers exports = new ExportHandlers(useCases.exportNow(), useCases.exportJobs(), clock);
-        IntakeHandlers intake = new IntakeHandlers(useCases.createLead(), useCases.captureLead(), useCases.recordConsent(),
-                useCases.listConsents(), useCases.idempotent(), new ClientAddresses(settings.trustedProxies()));
+        UseCases.Reads read = useCases.reads();
+        LeadReadHandlers reads = new LeadReadHandlers(read.list(), read.get(), read.events(), read.history());
+        UseCases.Changes change = useCases.changes();
+        LeadWriteHandlers writes = new LeadWriteHandlers(change.contact(), change.notes(), change.status());
+        ExportHandlers exports = new ExportHandlers(useCases.exports().now(), useCases.exports().jobs(), clock);
+        UseCases.Intake in = useCases.intake();
+        IntakeHandlers intake = new IntakeHandlers(in.create(), in.capture(), in.recordConsent(), in.listConsents(),
+                in.idempotent(), new ClientAddresses(settings.trustedProxies()));
         Handler capture = json(intake::capture);
-        PostmarkWebhook postmark = new PostmarkWebhook(settings.postmarkWebhook(), useCases.messageEvents());
-        UnsubscribeHandlers unsubscribe = new UnsubscribeHandlers(useCases.unsubscribe());
-        TwilioWebhook twilio = new TwilioWebhook(settings.twilioAuthToken(), settings.publicBaseUrl(), useCases.messageEvents(),
+        PostmarkWebhook postmark = new PostmarkWebhook(settings.postmarkWebhook(), useCases.messages().events());
+        UnsubscribeHandlers unsubscribe = new UnsubscribeHandlers(useCases.messages().unsubscribe());
+        TwilioWebhook twilio = new TwilioWebhook(settings.twilioAuthToken(), settings.publicBaseUrl(), useCases.messages().events(),
                 clock);
         ApiDocs docs = new ApiDocs();
         this.app = Javalin.create(config -> {

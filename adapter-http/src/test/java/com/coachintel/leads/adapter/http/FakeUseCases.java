@@ -121,8 +121,7 @@ final class FakeUseCases {
 
     HttpApi.UseCases useCases() {
         return new HttpApi.UseCases(
-                () -> new Health(jobs.get()),
-                () -> readiness.get().get(),
+                new HttpApi.UseCases.Health(() -> new Health(jobs.get()), () -> readiness.get().get()),
                 email -> {
                     String normalised = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
                     if (normalised.equals(INACTIVE)) {
@@ -133,7 +132,7 @@ final class FakeUseCases {
                     }
                     return new Caller(ORG, ACTIVE);
                 },
-                (caller, query) -> {
+                new HttpApi.UseCases.Reads((caller, query) -> {
                     if (listFailure.get() != null) {
                         throw listFailure.get();
                     }
@@ -151,32 +150,32 @@ final class FakeUseCases {
                                 query.page().limit(), query.page().offset());
                     }
                     return new Page<>(List.of(LEAD), 1, query.page().limit(), query.page().offset());
-                },
-                (caller, id) -> {
+                }, (caller, id) -> {
                     if (!id.equals(LEAD.id())) {
                         throw new LeadNotFoundException(id);
                     }
                     return new LeadDetails(LEAD, "Prefers mornings", Instant.parse("2026-01-02T09:00:00Z"), ACTIVE,
                             Optional.empty(), Optional.empty(), List.of());
-                },
-                (caller, id, query) -> {
+                }, (caller, id, query) -> {
                     if (!id.equals(LEAD.id())) {
                         throw new LeadNotFoundException(id);
                     }
                     lastEventQuery.set(query);
                     return new Page<>(List.of(), 0, query.page().limit(), query.page().offset());
-                },
-                (caller, id, update, expected) -> {
+                }, (caller, id, page) -> {
+                    checkVersion(id, Optional.empty());
+                    return new Page<>(List.of(new HistoryEntry("tags", List.of("old"), List.of("vip"), ACTIVE,
+                            Instant.parse("2026-01-02T09:00:00Z"), null)), 1, page.limit(), page.offset());
+                }),
+                new HttpApi.UseCases.Changes((caller, id, update, expected) -> {
                     checkVersion(id, expected);
                     lastContactUpdate.set(update);
                     return details(null);
-                },
-                (caller, id, notes, expected) -> {
+                }, (caller, id, notes, expected) -> {
                     checkVersion(id, expected);
                     lastNotes.set(notes);
                     return details(notes);
-                },
-                (caller, id, target, reason, expected) -> {
+                }, (caller, id, target, reason, expected) -> {
                     checkVersion(id, expected);
                     lastReason.set(reason);
                     // Status changes act on a converted lead: back to waitlist or invited only with a reason.
@@ -184,13 +183,8 @@ final class FakeUseCases {
                         LeadStatus.CONVERTED.move(target, reason);
                     }
                     return details(null);
-                },
-                (caller, id, page) -> {
-                    checkVersion(id, Optional.empty());
-                    return new Page<>(List.of(new HistoryEntry("tags", List.of("old"), List.of("vip"), ACTIVE,
-                            Instant.parse("2026-01-02T09:00:00Z"), null)), 1, page.limit(), page.offset());
-                },
-                (caller, filters, target) -> {
+                }),
+                new HttpApi.UseCases.Exports((caller, filters, target) -> {
                     if (exportFailure.get() != null) {
                         throw exportFailure.get();
                     }
@@ -200,8 +194,7 @@ final class FakeUseCases {
                     lastExportFilters.set(filters);
                     target.open().write(CSV.getBytes(StandardCharsets.UTF_8));
                     return 1;
-                },
-                new ExportJobsUseCase() {
+                }, new ExportJobsUseCase() {
                     @Override
                     public LeadExport requestExport(Caller caller, LeadFilters filters) {
                         lastExportFilters.set(filters);
@@ -232,39 +225,34 @@ final class FakeUseCases {
                         }
                         open.apply(export).write(CSV.getBytes(StandardCharsets.UTF_8));
                     }
-                },
-                (caller, command) -> { // the real validation, so that field names and limits are the real ones
+                }),
+                new HttpApi.UseCases.Intake((caller, command) -> { // the real validation, so that field names and limits are the real ones
                     NewLead lead = command.validate(caller, PHONES, NOW);
                     if (lead.email().value().equalsIgnoreCase(TAKEN)) {
                         throw new DuplicateLeadException(LEAD.id());
                     }
                     lastNewLead.set(lead);
                     return details(null);
-                },
-                (scope, fingerprint, request) -> new IdempotentRequests.Outcome(request.get().response(), false),
-                (caller, id, command) -> {
+                }, (caller, id, command) -> {
                     checkVersion(id, Optional.empty());
                     ConsentEntry entry = command.validate(caller, NOW);
                     lastConsent.set(entry);
                     return new ConsentLedger.Appended(new RecordedConsent(7, entry, NOW), LEAD.version() + 1);
-                },
-                (caller, id, page) -> {
+                }, (caller, id, page) -> {
                     checkVersion(id, Optional.empty());
                     ConsentEntry entry = new ConsentEntry(ConsentChannel.EMAIL, ConsentStatus.GRANTED, NOW, "waitlist-web",
                             "v1", "203.0.113.7", "Mozilla/5.0", "public-capture");
                     return new Page<>(List.of(new RecordedConsent(7, entry, NOW)), 1, page.limit(), page.offset());
-                },
-                Optional.of(command -> {
+                }, (scope, fingerprint, request) -> new IdempotentRequests.Outcome(request.get().response(), false), Optional.of(command -> {
                     command.validate(ORG, PHONES, NOW);
                     lastCapture.set(command);
                     return new LeadIntake.CaptureOutcome(LEAD.id(), true, List.of());
-                }),
-                Optional.of(report -> {
+                })),
+                new HttpApi.UseCases.Messages(Optional.of(report -> {
                     reports.add(report);
                     return new RecordMessageEventUseCase.Outcome(1, 0, Optional.empty());
-                }),
-                Optional.of((leadId, channel, version, token) -> unsubscribes.add(leadId + "|" + channel + "|" + version
-                        + "|" + token)));
+                }), Optional.of((leadId, channel, version, token) -> unsubscribes.add(leadId + "|" + channel + "|" + version
+                        + "|" + token))));
     }
 
     /** What the webhooks handed to the use case, in order. */

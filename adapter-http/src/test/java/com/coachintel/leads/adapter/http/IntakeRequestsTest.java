@@ -205,10 +205,8 @@ class IntakeRequestsTest {
     void capture_is_404_when_no_capture_org_is_configured() {
         FakeUseCases fakes = new FakeUseCases();
         HttpApi.UseCases all = fakes.useCases();
-        HttpApi.UseCases off = new HttpApi.UseCases(all.health(), all.readiness(), all.authenticate(), all.listLeads(), all.getLead(),
-                all.listEvents(), all.updateContact(), all.updateNotes(), all.changeStatus(), all.listHistory(),
-                all.exportNow(), all.exportJobs(), all.createLead(), all.idempotent(), all.recordConsent(),
-                all.listConsents(), Optional.empty(), all.messageEvents(), all.unsubscribe());
+        HttpApi.UseCases off = new HttpApi.UseCases(all.health(), all.authenticate(), all.reads(), all.changes(),
+                all.exports(), all.intake().withoutCapture(), all.messages());
         HttpApi noCapture = new HttpApi(new HttpSettings("127.0.0.1", 0), off).start();
         try {
             ContractClient.Exchange response = post(new ContractClient(noCapture.baseUrl()), "/crm/public/leads",
