@@ -5,7 +5,6 @@ import com.coachintel.leads.application.health.CheckReadinessUseCase;
 import com.coachintel.leads.application.health.Readiness;
 import io.javalin.http.Context;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,16 +24,24 @@ final class HealthHandlers {
 
     void health(Context ctx) {
         String jobs = health.checkHealth().jobs().name().toLowerCase(Locale.ROOT);
-        JsonResponses.send(ctx, Map.of("status", "ok", "jobs", jobs));
+        JsonResponses.send(ctx, new HealthJson("ok", jobs));
     }
 
     void ready(Context ctx) {
         Readiness result = readiness.checkReadiness();
         if (result.ready()) {
-            JsonResponses.send(ctx, Map.of("status", "ready", "database", result.storageDetail()));
+            JsonResponses.send(ctx, new ReadyJson("ready", result.storageDetail()));
         } else {
             ProblemResponses.send(ctx, ProblemDetail.of("not-ready", "Service Unavailable", 503,
                     "Not ready to serve: " + result.storageDetail()));
         }
+    }
+
+    /** {@code GET /health}: the process is up; {@code jobs} is its job worker's state. */
+    record HealthJson(String status, String jobs) {
+    }
+
+    /** {@code GET /ready}: the database answers. */
+    record ReadyJson(String status, String database) {
     }
 }

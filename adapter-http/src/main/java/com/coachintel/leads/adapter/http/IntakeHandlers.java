@@ -101,7 +101,7 @@ final class IntakeHandlers {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", "/leads/" + lead.lead().id());
         headers.put("ETag", EntityTags.of(lead.lead().version()));
-        return new HttpAnswer(201, headers, JsonResponses.bytes(lead));
+        return new HttpAnswer(201, headers, JsonResponses.bytes(LeadJson.Detail.from(lead)));
     }
 
     private static void send(Context ctx, HttpAnswer response, boolean replayed) {

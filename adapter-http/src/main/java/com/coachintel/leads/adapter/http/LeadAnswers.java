@@ -11,6 +11,6 @@ final class LeadAnswers {
 
     static void detail(Context ctx, LeadDetails details) {
         ctx.header("ETag", EntityTags.of(details.lead().version()));
-        JsonResponses.send(ctx, details);
+        JsonResponses.send(ctx, LeadJson.Detail.from(details));
     }
 }

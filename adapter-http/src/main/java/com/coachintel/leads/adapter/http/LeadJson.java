@@ -2,19 +2,25 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.domain.Consent;
 import com.coachintel.leads.domain.HistoryEntry;
+import com.coachintel.leads.domain.LeadDetails;
+import com.coachintel.leads.domain.LeadListItem;
+import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.MessageEvent;
 import com.coachintel.leads.domain.StatusChange;
+import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.query.Page;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The JSON shapes of the lead API, as {@code docs/openapi.yaml} defines them: snake_case names (the
- * mapper's naming strategy), ISO-8601 UTC timestamps, {@code null} for absent values. A lead itself is
- * written by {@link LeadSerializers}.
+ * mapper's naming strategy), ISO-8601 UTC timestamps, {@code null} for absent values. A lead in a list is
+ * written by {@link LeadSerializers}, the one hand-written serializer (the list profile shows it pays).
  */
 final class LeadJson {
 
@@ -25,6 +31,39 @@ final class LeadJson {
     record PageJson<T>(List<T> items, long total, int limit, int offset) {
         static <D, T> PageJson<T> from(Page<D> page, Function<D, T> mapper) {
             return new PageJson<>(page.items().stream().map(mapper).toList(), page.total(), page.limit(), page.offset());
+        }
+    }
+
+    /**
+     * One lead with notes, the consent in force per channel (null where the ledger has none, and once more as one
+     * word per channel, which CoachIntel's page reads), recent status changes, and the moves a page may offer: plain
+     * ones, and corrections, which need a reason.
+     */
+    record Detail(String id, Instant createdAt, Instant updatedAt, String status, String firstName, String lastName,
+            String email, String phone, List<String> tags, String source, String utmSource, String utmMedium,
+            String utmCampaign, Instant lastContactedAt, long version, String notes, Instant notesUpdatedAt,
+            String notesUpdatedBy, Consents consents, String consentEmail, String consentSms,
+            List<StatusChangeJson> recentStatusChanges, List<String> allowedNext, List<String> correctionNext) {
+
+        static Detail from(LeadDetails details) {
+            LeadListItem lead = details.lead();
+            return new Detail(lead.id().toString(), lead.createdAt(), lead.updatedAt(), lead.status().wireName(),
+                    lead.firstName(), lead.lastName(), lead.email(), lead.phone(), lead.tags().stream().map(Tag::value).toList(),
+                    lead.source(), lead.utmSource(), lead.utmMedium(), lead.utmCampaign(), lead.lastContactedAt(),
+                    lead.version(), details.notes(), details.notesUpdatedAt(), details.notesUpdatedBy(),
+                    new Consents(ConsentJson.from(details.emailConsent()), ConsentJson.from(details.smsConsent())),
+                    flat(details.emailConsent()), flat(details.smsConsent()),
+                    details.recentStatusChanges().stream().map(StatusChangeJson::from).toList(),
+                    inLifecycleOrder(lead.status().allowedNext()), inLifecycleOrder(lead.status().correctionsNext()));
+        }
+
+        /** {@code opted_in} for a granted consent in force, {@code opted_out} for a revoked one, {@code unknown} without. */
+        private static String flat(Optional<Consent> consent) {
+            return consent.map(c -> c.granted() ? "opted_in" : "opted_out").orElse("unknown");
+        }
+
+        private static List<String> inLifecycleOrder(Set<LeadStatus> statuses) {
+            return Arrays.stream(LeadStatus.values()).filter(statuses::contains).map(LeadStatus::wireName).toList();
         }
     }
 

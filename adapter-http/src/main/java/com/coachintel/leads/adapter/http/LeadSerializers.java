@@ -1,10 +1,7 @@
 package com.coachintel.leads.adapter.http;
 
-import com.coachintel.leads.domain.Consent;
 import com.coachintel.leads.domain.IsoInstants;
-import com.coachintel.leads.domain.LeadDetails;
 import com.coachintel.leads.domain.LeadListItem;
-import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.Tag;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -13,14 +10,13 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * A lead's fields on the wire ({@code LeadListItem} and {@code LeadDetail} in docs/openapi.yaml), written
- * field by field. Lists are the API's hottest responses: the bean serializer's reflective getters and a copy
- * of every lead into a JSON record were a visible part of each list request's CPU. The one place that says
- * what a lead looks like in JSON; the contract tests hold it to the OpenAPI schemas.
+ * A lead in a list on the wire ({@code LeadListItem} in docs/openapi.yaml), written field by field: the API's one
+ * hand-written serializer, kept because the list profile still shows it pays. A page is up to 500 leads, and the
+ * bean serializer's reflective getters and a copy of every lead into a JSON record were a visible part of each
+ * list request's CPU (docs/performance.md). A detail is one lead, so it is a plain record ({@link LeadJson.Detail}).
+ * The contract tests hold both to the OpenAPI schemas.
  */
 final class LeadSerializers {
 
@@ -39,22 +35,13 @@ final class LeadSerializers {
     private static final SerializedString UTM_CAMPAIGN = new SerializedString("utm_campaign");
     private static final SerializedString LAST_CONTACTED_AT = new SerializedString("last_contacted_at");
     private static final SerializedString VERSION = new SerializedString("version");
-    private static final SerializedString NOTES = new SerializedString("notes");
-    private static final SerializedString NOTES_UPDATED_AT = new SerializedString("notes_updated_at");
-    private static final SerializedString NOTES_UPDATED_BY = new SerializedString("notes_updated_by");
-    private static final SerializedString CONSENT_EMAIL = new SerializedString("consent_email");
-    private static final SerializedString CONSENT_SMS = new SerializedString("consent_sms");
-    private static final SerializedString ALLOWED_NEXT = new SerializedString("allowed_next");
-    private static final SerializedString CORRECTION_NEXT = new SerializedString("correction_next");
 
     private LeadSerializers() {
     }
 
-    /** Registers both serializers. */
+    /** Registers the serializer. */
     static SimpleModule module() {
-        return new SimpleModule("lead-serializers")
-                .addSerializer(LeadListItem.class, new ListItemSerializer())
-                .addSerializer(LeadDetails.class, new DetailSerializer());
+        return new SimpleModule("lead-serializers").addSerializer(LeadListItem.class, new ListItemSerializer());
     }
 
     /** The fields every lead has, in the order the contract lists them. */
@@ -84,23 +71,6 @@ final class LeadSerializers {
         json.writeNumber(lead.version());
     }
 
-    /** {@code opted_in} for a granted consent in force, {@code opted_out} for a revoked one, {@code unknown} without. */
-    static String flatConsent(Optional<Consent> consent) {
-        return consent.map(c -> c.granted() ? "opted_in" : "opted_out").orElse("unknown");
-    }
-
-    /** Statuses in lifecycle order, as wire names. */
-    private static void statuses(JsonGenerator json, SerializedString name, Set<LeadStatus> statuses) throws IOException {
-        json.writeFieldName(name);
-        json.writeStartArray();
-        for (LeadStatus status : LeadStatus.values()) {
-            if (statuses.contains(status)) {
-                json.writeString(status.wireName());
-            }
-        }
-        json.writeEndArray();
-    }
-
     private static void text(JsonGenerator json, SerializedString name, String value) throws IOException {
         json.writeFieldName(name);
         if (value == null) {
@@ -125,35 +95,6 @@ final class LeadSerializers {
         public void serialize(LeadListItem lead, JsonGenerator json, SerializerProvider provider) throws IOException {
             json.writeStartObject(lead);
             writeLeadFields(lead, json);
-            json.writeEndObject();
-        }
-    }
-
-    /** One lead with notes, latest consent per channel (null where the ledger has none) and recent status changes. */
-    private static final class DetailSerializer extends StdSerializer<LeadDetails> {
-
-        DetailSerializer() {
-            super(LeadDetails.class);
-        }
-
-        @Override
-        public void serialize(LeadDetails details, JsonGenerator json, SerializerProvider provider) throws IOException {
-            json.writeStartObject(details);
-            writeLeadFields(details.lead(), json);
-            text(json, NOTES, details.notes());
-            instant(json, NOTES_UPDATED_AT, details.notesUpdatedAt());
-            text(json, NOTES_UPDATED_BY, details.notesUpdatedBy());
-            provider.defaultSerializeField("consents", new LeadJson.Consents(LeadJson.ConsentJson.from(details.emailConsent()),
-                    LeadJson.ConsentJson.from(details.smsConsent())), json);
-            // CoachIntel's page reads the consent in force as one word per channel.
-            text(json, CONSENT_EMAIL, flatConsent(details.emailConsent()));
-            text(json, CONSENT_SMS, flatConsent(details.smsConsent()));
-            provider.defaultSerializeField("recent_status_changes",
-                    details.recentStatusChanges().stream().map(LeadJson.StatusChangeJson::from).toList(), json);
-            // The moves a page may offer: plain ones, and corrections, which need a reason.
-            LeadStatus status = details.lead().status();
-            statuses(json, ALLOWED_NEXT, status.allowedNext());
-            statuses(json, CORRECTION_NEXT, status.correctionsNext());
             json.writeEndObject();
         }
     }

@@ -77,15 +77,19 @@ final class PostmarkWebhook {
         }
         Optional<ProviderReport> read = read(ctx);
         if (read.isEmpty()) {
-            JsonResponses.send(ctx, Map.of("status", "dropped", "recorded", 0, "duplicates", 0));
+            JsonResponses.send(ctx, new Answer("dropped", 0, 0));
             return;
         }
         ProviderReport report = read.get();
         RecordMessageEventUseCase.Outcome outcome = events.get().record(report);
         outcome.dropped().ifPresent(why -> LOG.info("request {}: Postmark {} {} dropped: {}", RequestIds.of(ctx),
                 report.type().wireName(), Objects.toString(report.providerMessageId(), "(no message id)"), why));
-        JsonResponses.send(ctx, Map.of("status", outcome.dropped().isPresent() ? "dropped" : "recorded",
-                "recorded", outcome.recorded(), "duplicates", outcome.duplicates()));
+        JsonResponses.send(ctx, new Answer(outcome.dropped().isPresent() ? "dropped" : "recorded", outcome.recorded(),
+                outcome.duplicates()));
+    }
+
+    /** What a delivery of a webhook did: {@code recorded} or {@code dropped}, with the counts. */
+    record Answer(String status, int recorded, int duplicates) {
     }
 
     /** A payload as Postmark documents it, or a 400 naming the property that is not. */
