@@ -68,6 +68,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,28 +80,16 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class LeadStorageContract {
 
-    /** The ports under test, over one store. */
-    protected interface Storage {
-        LeadQueries queries();
+    /**
+     * The ports under test, over one store, and how to add an org to it (no port creates one).
+     */
+    public record Storage(LeadQueries queries, MatchingLeads matchingLeads, LeadStore store, LeadIntake intake,
+            ConsentLedger consents, MessageEventLog messageEvents, LeadExports exports, IdempotencyRecords idempotency,
+            RateLimiter rateLimiter, Function<String, OrgId> orgs) {
 
-        MatchingLeads matchingLeads();
-
-        LeadStore store();
-
-        LeadIntake intake();
-
-        ConsentLedger consents();
-
-        MessageEventLog messageEvents();
-
-        LeadExports exports();
-
-        IdempotencyRecords idempotency();
-
-        RateLimiter rateLimiter();
-
-        /** Adds an org (no port creates one) and returns its id. */
-        OrgId newOrg(String name);
+        OrgId newOrg(String name) {
+            return orgs.apply(name);
+        }
     }
 
     /** The implementation under test; may be the same store for every test. */

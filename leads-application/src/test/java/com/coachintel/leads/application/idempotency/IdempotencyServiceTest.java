@@ -1,5 +1,6 @@
 package com.coachintel.leads.application.idempotency;
 
+import com.coachintel.leads.inmemory.InMemoryPersistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,41 +20,20 @@ import org.junit.jupiter.api.Test;
 /** Stripe's rules for idempotency keys, over an in-memory record of them. */
 class IdempotencyServiceTest {
 
-    /** Keys in memory, as the PostgreSQL adapter keeps them (without expiry: that is the adapter's test). */
-    static final class InMemoryRecords implements IdempotencyRecords {
-        record Row(String fingerprint, StoredResponse response) {
-        }
-
-        final Map<IdempotencyScope, Row> rows = new HashMap<>();
-
-        @Override
-        public synchronized Claim claim(IdempotencyScope scope, String fingerprint, Duration ttl, Duration abandonAfter) {
-            Row row = rows.get(scope);
-            if (row == null) {
-                rows.put(scope, new Row(fingerprint, null));
-                return new Claim.Claimed();
-            }
-            if (!row.fingerprint().equals(fingerprint)) {
-                return new Claim.Mismatch();
-            }
-            return row.response() == null ? new Claim.InProgress() : new Claim.Replay(row.response());
-        }
-
-        @Override
-        public synchronized void complete(IdempotencyScope scope, StoredResponse response) {
-            rows.put(scope, new Row(rows.get(scope).fingerprint(), response));
-        }
-
-        @Override
-        public synchronized void release(IdempotencyScope scope) {
-            rows.remove(scope);
-        }
-    }
-
-    final InMemoryRecords records = new InMemoryRecords();
+    final IdempotencyRecords records = new InMemoryPersistence().idempotencyRecords();
     final IdempotencyService service = new IdempotencyService(records);
     final IdempotencyScope scope = new IdempotencyScope(new OrgId(UUID.randomUUID()), "coach@example.com", "POST /leads", "k1");
     final AtomicInteger runs = new AtomicInteger();
+
+    /** Whether the store still holds the scope's key: a claim with another fingerprint is then refused. */
+    boolean keptKey() {
+        IdempotencyRecords.Claim probe = records.claim(scope, "probe", java.time.Duration.ofDays(1), java.time.Duration.ofHours(1));
+        if (probe instanceof IdempotencyRecords.Claim.Claimed) {
+            records.release(scope);
+            return false;
+        }
+        return true;
+    }
 
     IdempotentRequests.Attempt created() {
         runs.incrementAndGet();
@@ -94,11 +74,11 @@ class IdempotencyServiceTest {
         assertThatThrownBy(() -> service.execute(scope, "fp", () -> {
             throw ValidationException.of("email", "is required");
         })).isInstanceOf(ValidationException.class);
-        assertThat(records.rows).isEmpty();
+        assertThat(keptKey()).as("the key is free again").isFalse();
 
         IdempotentRequests.Attempt conflict = new IdempotentRequests.Attempt(new StoredResponse(new byte[0]), false);
         assertThat(service.execute(scope, "fp", () -> conflict).replayed()).isFalse();
-        assertThat(records.rows).isEmpty();
+        assertThat(keptKey()).isFalse();
 
         assertThat(new String(service.execute(scope, "fp", this::created).response().content(), StandardCharsets.UTF_8))
                 .isEqualTo("201 {}");
