@@ -79,17 +79,24 @@ final class JdbiLeadDetail {
 
     private record DetailStatement(int statusChanges, String sql) {
 
+        /** The lead's columns, then one row per channel's latest consent and per recent status change. */
+        private static final String SQL = """
+                SELECT %s, l.notes, l.notes_updated_at, l.notes_updated_by,
+                       r.kind, r.row_id, r.at, r.granted, r.consent_source, r.from_status, r.to_status, r.changed_by,
+                       r.reason, r.correction
+                FROM leads l LEFT JOIN LATERAL (
+                    (SELECT DISTINCT ON (channel) channel AS kind, id AS row_id, captured_at AS at, granted,
+                            source AS consent_source, NULL AS from_status, NULL AS to_status, NULL AS changed_by,
+                            NULL AS reason, NULL::boolean AS correction
+                     FROM lead_consents WHERE lead_id = l.id ORDER BY channel, captured_at DESC, id DESC)
+                    UNION ALL
+                    (SELECT '%s', id, changed_at, NULL, NULL, from_status, to_status, changed_by, reason, correction
+                     FROM lead_status_changes WHERE lead_id = l.id ORDER BY changed_at DESC, id DESC%s)
+                ) r ON true
+                WHERE l.id = ? AND l.org_id = ?""";
+
         DetailStatement(int statusChanges) {
-            this(statusChanges, "SELECT " + SqlRows.LEAD_LIST_COLUMNS + ", l.notes, l.notes_updated_at, l.notes_updated_by, "
-                    + "r.kind, r.row_id, r.at, r.granted, r.consent_source, r.from_status, r.to_status, r.changed_by, "
-                    + "r.reason, r.correction FROM leads l LEFT JOIN LATERAL ("
-                    + "(SELECT DISTINCT ON (channel) channel AS kind, id AS row_id, captured_at AS at, granted, "
-                    + "source AS consent_source, NULL AS from_status, NULL AS to_status, NULL AS changed_by, NULL AS reason, "
-                    + "NULL::boolean AS correction "
-                    + "FROM lead_consents WHERE lead_id = l.id ORDER BY channel, captured_at DESC, id DESC) "
-                    + "UNION ALL (SELECT '" + STATUS_CHANGE_ROW + "', id, changed_at, NULL, NULL, from_status, to_status, "
-                    + "changed_by, reason, correction FROM lead_status_changes WHERE lead_id = l.id "
-                    + "ORDER BY changed_at DESC, id DESC" + SqlLiterals.limit(statusChanges) + ")) r ON true WHERE l.id = ? AND l.org_id = ?");
+            this(statusChanges, SQL.formatted(SqlRows.LEAD_LIST_COLUMNS, STATUS_CHANGE_ROW, SqlLiterals.limit(statusChanges)));
             // Both channels' latest consent come from one scan of lead_consents_latest_idx (lead_id, channel,
             // captured_at DESC, id DESC), its first entry per channel kept by DISTINCT ON, and the consents and
             // status changes are rows of one UNION ALL rather than three lateral joins side by side. At 1M leads

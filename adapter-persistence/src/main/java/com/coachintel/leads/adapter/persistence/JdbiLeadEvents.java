@@ -20,6 +20,20 @@ final class JdbiLeadEvents {
     private static final Comparator<MessageEvent> NEWEST_EVENT_FIRST = NewestFirst.by(MessageEvent::occurredAt,
             MessageEvent::id);
 
+    /**
+     * The total and one page of events, each WHERE filled with the same fixed fragments; no outer ORDER BY, the rows
+     * are ordered in Java (see {@link JdbiLeadDetail} on Sort nodes).
+     */
+    private static final String SQL = """
+            SELECT (SELECT count(*) FROM message_events e WHERE %s) AS total,
+                   e.id, e.channel, e.type, e.occurred_at, e.provider_message_id, e.metadata
+            FROM leads l LEFT JOIN LATERAL (
+                SELECT e.id, e.channel, e.type, e.occurred_at, e.provider_message_id, e.metadata::text AS metadata
+                FROM message_events e WHERE %s
+                ORDER BY e.occurred_at DESC, e.id DESC%s
+            ) e ON true
+            WHERE l.id = ? AND l.org_id = ?""";
+
     private final PlainJdbc jdbc;
 
     JdbiLeadEvents(PlainJdbc jdbc) {
@@ -39,12 +53,7 @@ final class JdbiLeadEvents {
         }
         // One statement, one round trip: no row means no such lead in this org; a lead without (more) events
         // gives one row of nulls that still carries the total.
-        String sql = "SELECT (SELECT count(*) FROM message_events e WHERE " + where + ") AS total, "
-                + "e.id, e.channel, e.type, e.occurred_at, e.provider_message_id, e.metadata "
-                + "FROM leads l LEFT JOIN LATERAL (SELECT e.id, e.channel, e.type, e.occurred_at, e.provider_message_id, "
-                + "e.metadata::text AS metadata FROM message_events e WHERE " + where
-                + " ORDER BY e.occurred_at DESC, e.id DESC" + SqlLiterals.limitOffset(query.page())
-                + ") e ON true WHERE l.id = ? AND l.org_id = ?"; // ordered in Java: see JdbiLeadDetail on Sort nodes
+        String sql = SQL.formatted(where, where, SqlLiterals.limitOffset(query.page()));
         List<Object> values = new ArrayList<>(whereValues); // the count's filter,
         values.addAll(whereValues); // the page's,
         values.addAll(List.of(lead.value(), org.value())); // the lead's
