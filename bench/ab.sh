@@ -107,6 +107,7 @@ done
 printf 'scenario\tround\tside\trps\tp99_ms\terrors\n' > "$OUT/ab.tsv"
 for entry in "${SCENARIOS[@]}"; do
   name=${entry%%|*} path=${entry#*|}
+  [[ $name =~ ${ONLY:-.} ]] || continue # ONLY='list page 1|events': a regular expression on the scenarios' names
   echo "== $name"
   for side in a b; do run_wrk $side "$path" "${WARMUP:-10s}" /dev/null; done
   for round in $(seq 1 "$ROUNDS"); do

@@ -33,6 +33,8 @@ final class JdbiLeadEvents {
                 ORDER BY e.occurred_at DESC, e.id DESC%s
             ) e ON true
             WHERE l.id = ? AND l.org_id = ?""";
+    /** {@link #SQL} cut at its blanks, joined per request: {@code String.formatted} parses its pattern on every call. */
+    private static final String[] PIECES = SQL.split("%s", -1);
 
     private final PlainJdbc jdbc;
 
@@ -53,7 +55,7 @@ final class JdbiLeadEvents {
         }
         // One statement, one round trip: no row means no such lead in this org; a lead without (more) events
         // gives one row of nulls that still carries the total.
-        String sql = SQL.formatted(where, where, SqlLiterals.limitOffset(query.page()));
+        String sql = PIECES[0] + where + PIECES[1] + where + PIECES[2] + SqlLiterals.limitOffset(query.page()) + PIECES[3];
         List<Object> values = new ArrayList<>(whereValues); // the count's filter,
         values.addAll(whereValues); // the page's,
         values.addAll(List.of(lead.value(), org.value())); // the lead's

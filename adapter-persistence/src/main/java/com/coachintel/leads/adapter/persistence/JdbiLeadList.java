@@ -30,13 +30,13 @@ final class JdbiLeadList {
      */
     Page<LeadListItem> list(OrgId org, LeadQuery query) {
         PageRequest page = query.page();
-        LeadFilterSql filter = LeadFilterSql.of(org, query.filters());
-        Optional<LeadFilterSql.OwnIndexPage> ownIndexPage = filter.ownIndexPage();
+        Optional<LeadFilterSql.OwnIndexPage> ownIndexPage = LeadFilterSql.ownIndexPage(org, query.filters());
         if (ownIndexPage.isPresent()) {
             LeadFilterSql.OwnIndexPage list = ownIndexPage.get();
             return jdbi.withHandle(handle -> TotalledPages.read(handle, list.pageSql(page), list.totalSql(), Map.of(), page,
                     (rs, ctx) -> SqlRows.leadListItem(rs)));
         }
+        LeadFilterSql filter = LeadFilterSql.of(org, query.filters());
         return jdbi.withHandle(handle -> {
             // One snapshot for the total and the page, in as few round trips as a transaction can take.
             handle.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
