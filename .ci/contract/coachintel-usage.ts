@@ -37,11 +37,34 @@ type LeadListResponse = { items: LeadListItemOut[]; total: number; limit: number
 
 const client = createClient<paths>({ baseUrl: "http://127.0.0.1:8080", credentials: "include" });
 
+// CoachIntel pages by offset and never sends a cursor, so every page it gets has a number for `offset`; the schema's
+// null is for pages that a cursor started. Narrowed at run time, so the rest of the page stays checked as it is.
+function offsetPage<T extends { offset: number | null }>(page: T): T & { offset: number } {
+  if (page.offset === null) {
+    throw new Error("a cursor page: CoachIntel asks for offsets only");
+  }
+  return page as T & { offset: number };
+}
+
 export async function listLeads(): Promise<LeadListResponse | undefined> {
   const { data } = await client.GET("/leads", {
     params: { query: { q: "ada", status: ["invited"], tag: ["vip"], date_from: "2026-01-01", limit: 50, offset: 0 } },
   });
-  return data;
+  return data && offsetPage(data);
+}
+
+/** An integration's sync: every lead, page after page, from cursor to cursor. */
+export async function walkAllLeads(): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: { limit: number; cursor?: string } = cursor === null ? { limit: 500 } : { limit: 500, cursor };
+    const { data } = await client.GET("/leads", { params: { query } });
+    if (!data) break;
+    data.items.forEach((lead) => ids.push(lead.id));
+    cursor = data.next_cursor;
+  } while (cursor !== null);
+  return ids;
 }
 
 export async function getLead(id: string): Promise<LeadDetailOut | undefined> {

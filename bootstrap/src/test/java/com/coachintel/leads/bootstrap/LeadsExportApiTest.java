@@ -93,6 +93,35 @@ class LeadsExportApiTest {
         assertRows("{\"status\": [\"invited\", \"lost\"]}", List.of());
     }
 
+    @Test
+    void the_export_the_offset_pages_and_a_cursor_walk_give_the_same_leads_in_the_same_order() {
+        for (String[] filters : new String[][] {{"", "{}"}, {"&tag=q4-promo", "{\"tag\": \"q4-promo\"}"},
+                {"&status=waitlist&date_from=2026-02-02", "{\"status\": \"waitlist\", \"date_from\": \"2026-02-02\"}"}}) {
+            List<String> exported = CsvExportTestSupport.parse(post(client, "/leads/export", filters[1]).body()).stream()
+                    .skip(1).map(row -> row.get(0)).toList();
+            List<String> byOffset = new java.util.ArrayList<>();
+            for (int offset = 0; ; offset += 2) {
+                var page = client.get("/leads?limit=2&offset=" + offset + filters[0]).json();
+                page.get("items").forEach(item -> byOffset.add(item.get("id").asText()));
+                if (page.get("next_cursor").isNull()) {
+                    break;
+                }
+            }
+            List<String> byCursor = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                var page = client.get("/leads?limit=2" + filters[0] + (cursor == null ? "" : "&cursor=" + cursor)).json();
+                page.get("items").forEach(item -> byCursor.add(item.get("id").asText()));
+                assertThat(page.get("total").asInt()).isEqualTo(exported.size());
+                cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+            } while (cursor != null);
+
+            assertThat(exported).as(filters[1]).isNotEmpty();
+            assertThat(byOffset).as(filters[0]).containsExactlyElementsOf(exported);
+            assertThat(byCursor).as(filters[0]).containsExactlyElementsOf(exported);
+        }
+    }
+
     private static void assertRows(String body, List<UUID> expected) {
         ContractClient.Exchange response = post(client, "/leads/export", body);
         assertThat(response.status()).as(body).isEqualTo(200);

@@ -49,6 +49,7 @@ import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.EventQuery;
 import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.query.SearchTerm;
@@ -152,6 +153,70 @@ public abstract class LeadStorageContract {
         assertThat(first.createdAt()).isEqualTo(DAY);
         assertThat(first.version()).isEqualTo(1);
         assertThat(first.source()).isEqualTo("website");
+    }
+
+    /** Walks the whole list {@code limit} at a time, each page after the last lead of the one before. */
+    List<LeadId> walk(LeadFilters filters, int limit, Runnable betweenPages) {
+        List<LeadId> seen = new ArrayList<>();
+        Page<LeadListItem> page = storage.queries().list(org, LeadQuery.all().withFilters(filters)
+                .withPage(new PageRequest(limit, 0)));
+        while (true) {
+            page.items().forEach(lead -> seen.add(lead.id()));
+            assertThat(page.items().size()).isLessThanOrEqualTo(limit);
+            if (!page.hasMore()) {
+                return seen;
+            }
+            assertThat(page.items()).hasSize(limit);
+            LeadListItem last = page.items().get(page.items().size() - 1);
+            betweenPages.run();
+            page = storage.queries().list(org, LeadQuery.all().withFilters(filters).withPage(new PageRequest(limit, 0))
+                    .after(new ListPosition(last.createdAt(), last.id())));
+            assertThat(page.offset()).isZero();
+        }
+    }
+
+    @Test
+    void a_walk_after_positions_returns_every_lead_once_in_list_order_with_exact_totals() {
+        for (int i = 0; i < 9; i++) { // three leads per instant: ties are broken by id
+            create("walk" + i + "@example.com", "Walk", "Er" + i, DAY.plusSeconds(i / 3), i % 2 == 0 ? "even" : "odd");
+        }
+        LeadFilters even = LeadFilters.none().withTags(Set.of(new Tag("even")));
+        for (LeadFilters filters : List.of(LeadFilters.none(), even)) {
+            List<LeadId> listed = ids(filters);
+            for (int limit : new int[] {1, 2, 4, 9, 10}) {
+                assertThat(walk(filters, limit, () -> { })).as(filters + " by " + limit).containsExactlyElementsOf(listed);
+            }
+        }
+        LeadListItem oldest = storage.queries().list(org, LeadQuery.all().withPage(new PageRequest(500, 0))).items().get(8);
+        Page<LeadListItem> pastTheEnd = storage.queries().list(org, LeadQuery.all()
+                .after(new ListPosition(oldest.createdAt(), oldest.id())));
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(9);
+        assertThat(pastTheEnd.hasMore()).isFalse();
+        Page<LeadListItem> evenPage = storage.queries().list(org, LeadQuery.all().withFilters(even)
+                .withPage(new PageRequest(2, 0)).after(new ListPosition(DAY.plusSeconds(2), oldest.id())));
+        assertThat(evenPage.total()).as("the filter's exact total on every page").isEqualTo(5);
+    }
+
+    @Test
+    void a_walk_is_stable_while_leads_are_inserted_no_repeats_and_no_gaps() {
+        for (int i = 0; i < 6; i++) {
+            create("stable" + i + "@example.com", "Sta", "Ble" + i, DAY.plusSeconds(10 * i));
+        }
+        List<LeadId> before = ids(LeadFilters.none());
+        List<LeadId> newer = new ArrayList<>();
+        List<LeadId> older = new ArrayList<>();
+        int[] inserts = {0};
+        List<LeadId> walked = walk(LeadFilters.none(), 2, () -> {
+            int n = inserts[0]++;
+            newer.add(create("newer" + n + "@example.com", "New", null, DAY.plusSeconds(1000 + n)));
+            older.add(create("older" + n + "@example.com", "Old", null, DAY.minusSeconds(1000 + n)));
+        });
+
+        // Leads inserted ahead of the walk are not met; those inserted behind it are, once, in their place.
+        List<LeadId> expected = new ArrayList<>(before);
+        expected.addAll(older);
+        assertThat(walked).containsExactlyElementsOf(expected).doesNotContainAnyElementsOf(newer).doesNotHaveDuplicates();
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.EventQuery;
 import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.query.SearchTerm;
@@ -81,7 +82,16 @@ final class InMemoryLeadQueries implements LeadQueries, MatchingLeads {
 
     @Override
     public Page<LeadListItem> list(OrgId org, LeadQuery query) {
-        return page(matching(org, query.filters()).stream(), query.page());
+        List<LeadListItem> all = matching(org, query.filters());
+        if (query.after().isEmpty()) {
+            return page(all.stream(), query.page());
+        }
+        ListPosition after = query.after().get();
+        int limit = query.page().limit();
+        List<LeadListItem> following = all.stream()
+                .filter(lead -> after.isBefore(new ListPosition(lead.createdAt(), lead.id()))).limit(limit + 1L).toList();
+        boolean more = following.size() > limit;
+        return new Page<>(more ? following.subList(0, limit) : following, all.size(), limit, 0, more);
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.MessageEvent;
 import com.coachintel.leads.domain.StatusChange;
 import com.coachintel.leads.domain.Tag;
+import com.coachintel.leads.domain.query.LeadQuery;
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.Page;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
@@ -25,6 +27,22 @@ import java.util.function.Function;
 final class LeadJson {
 
     private LeadJson() {
+    }
+
+    /**
+     * A page of the lead list: {@code next_cursor} continues after its last lead (null on the last page), and
+     * {@code offset} is null on a page that a cursor started.
+     */
+    record LeadPage(List<LeadListItem> items, long total, int limit, Integer offset, String nextCursor) {
+        static LeadPage from(Page<LeadListItem> page, LeadQuery query) {
+            String next = null;
+            if (page.hasMore() && !page.items().isEmpty()) {
+                LeadListItem last = page.items().get(page.items().size() - 1);
+                next = LeadCursors.after(new ListPosition(last.createdAt(), last.id()), query.filters());
+            }
+            return new LeadPage(page.items(), page.total(), page.limit(),
+                    query.after().isPresent() ? null : page.offset(), next);
+        }
     }
 
     /** {@code {items, total, limit, offset}}. */

@@ -12,6 +12,7 @@ import com.coachintel.leads.domain.Violations;
 import com.coachintel.leads.domain.query.EventQuery;
 import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import io.javalin.http.Context;
@@ -19,12 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code GET /leads}, {@code GET /leads/{id}}, {@code GET /leads/{id}/events} and {@code GET /leads/{id}/history}. */
 final class LeadReadHandlers {
 
-    static final Set<String> LIST_PARAMETERS = union(FilterParameters.NAMES, QueryParameters.PAGE_PARAMETERS);
+    static final Set<String> LIST_PARAMETERS = union(union(FilterParameters.NAMES, QueryParameters.PAGE_PARAMETERS),
+            Set.of(LeadCursors.CURSOR));
     static final Set<String> EVENT_PARAMETERS = Set.of("type", "channel", "limit", "offset");
 
     private final ListLeadsUseCase listLeads;
@@ -42,7 +45,7 @@ final class LeadReadHandlers {
 
     void list(Context ctx) {
         LeadQuery query = leadQuery(ctx);
-        JsonResponses.send(ctx, LeadJson.PageJson.from(listLeads.listLeads(Authentication.caller(ctx), query), lead -> lead));
+        JsonResponses.send(ctx, LeadJson.LeadPage.from(listLeads.listLeads(Authentication.caller(ctx), query), query));
     }
 
     void get(Context ctx) {
@@ -100,7 +103,12 @@ final class LeadReadHandlers {
         QueryParameters parameters = QueryParameters.of(ctx, LIST_PARAMETERS, violations);
         LeadFilters filters = FilterParameters.read(parameters, violations);
         PageRequest page = parameters.page();
+        String cursor = parameters.single(LeadCursors.CURSOR);
+        if (cursor != null && parameters.single("offset") != null) {
+            violations.add(LeadCursors.CURSOR, "cannot be combined with offset: a page starts at an offset or at a cursor");
+        }
+        Optional<ListPosition> after = violations.isEmpty() ? LeadCursors.read(cursor, filters, violations) : Optional.empty();
         violations.throwIfAny();
-        return new LeadQuery(filters, page);
+        return after.map(position -> new LeadQuery(filters, page).after(position)).orElseGet(() -> new LeadQuery(filters, page));
     }
 }

@@ -75,6 +75,8 @@ final class FakeUseCases {
     final java.util.concurrent.atomic.AtomicInteger listDelayMillis = new java.util.concurrent.atomic.AtomicInteger();
     /** How many copies of the lead GET /leads answers (a large response). */
     final java.util.concurrent.atomic.AtomicInteger listCopies = new java.util.concurrent.atomic.AtomicInteger(1);
+    /** When set, the list answers one lead of 10, with more to follow. */
+    final java.util.concurrent.atomic.AtomicBoolean listHasMore = new java.util.concurrent.atomic.AtomicBoolean();
     /** When set, POST /leads/export runs it. */
     final AtomicReference<com.coachintel.leads.application.export.ExportLeadsUseCase> exportOverride = new AtomicReference<>();
     final AtomicReference<JobWorker.State> jobs = new AtomicReference<>(JobWorker.State.RUNNING);
@@ -144,6 +146,9 @@ final class FakeUseCases {
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
+                    }
+                    if (listHasMore.get()) {
+                        return new Page<>(List.of(LEAD), 10, query.page().limit(), query.page().offset(), true);
                     }
                     if (listCopies.get() > 1) {
                         return new Page<>(java.util.Collections.nCopies(listCopies.get(), LEAD), listCopies.get(),

@@ -110,7 +110,7 @@ class LeadReadRequestsTest {
         "?limit=ten|limit|got 'ten'",
         "?offset=-1|offset|must be a whole number from 0 to",
         "?offset=1.5|offset|got '1.5'",
-        "?stauts=invited|stauts|is not a parameter of this endpoint; accepted: date_from, date_to, limit, offset, q, status, tag",
+        "?stauts=invited|stauts|is not a parameter of this endpoint; accepted: cursor, date_from, date_to, limit, offset, q, status, tag",
         "?limit=10&limit=20|limit|may be given once, got 2 values",
         "?q=a&q=b|q|may be given once",
         "?date_from=01/02/2026|date_from|must be a date (YYYY-MM-DD) or an ISO-8601 date-time with offset",

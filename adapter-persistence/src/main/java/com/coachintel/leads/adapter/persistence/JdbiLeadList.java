@@ -3,6 +3,7 @@ package com.coachintel.leads.adapter.persistence;
 import com.coachintel.leads.domain.LeadListItem;
 import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.query.LeadQuery;
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import java.util.List;
@@ -26,15 +27,18 @@ final class JdbiLeadList {
      * page and its total agree. A small result is fetched whole through the filter's own indexes and sorted;
      * only a large one is read by walking the list order, because the planner's "walk newest-first until
      * {@code limit} rows match" bet is ruinous when few rows match (at 1M leads, a tag that a small org never
-     * uses made it read the whole created_at index: 600 ms instead of 15).
+     * uses made it read the whole created_at index: 600 ms instead of 15). A page after a position walks the same
+     * way from that position, so it costs what the first page costs at any depth.
      */
     Page<LeadListItem> list(OrgId org, LeadQuery query) {
         PageRequest page = query.page();
+        Optional<ListPosition> after = query.after();
         Optional<LeadFilterSql.OwnIndexPage> ownIndexPage = LeadFilterSql.ownIndexPage(org, query.filters());
         if (ownIndexPage.isPresent()) {
             LeadFilterSql.OwnIndexPage list = ownIndexPage.get();
-            return jdbi.withHandle(handle -> TotalledPages.read(handle, list.pageSql(page), list.totalSql(), Map.of(), page,
-                    (rs, ctx) -> SqlRows.leadListItem(rs)));
+            Map<String, Object> parameters = after.map(LeadFilterSql::positionParameters).orElse(Map.of());
+            return jdbi.withHandle(handle -> TotalledPages.read(handle, list.pageSql(page, after), parameters,
+                    list.totalSql(), Map.of(), page, after, (rs, ctx) -> SqlRows.leadListItem(rs)));
         }
         LeadFilterSql filter = LeadFilterSql.of(org, query.filters());
         return jdbi.withHandle(handle -> {
@@ -42,13 +46,18 @@ final class JdbiLeadList {
             handle.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             try {
                 long total = handle.createQuery(filter.totalSql()).bindMap(filter.parameters()).mapTo(Long.class).one();
-                if (total <= page.offset()) {
+                if (total <= page.offset() || total == 0) {
                     return new Page<LeadListItem>(List.of(), total, page.limit(), page.offset());
                 }
-                String sql = total <= LeadFilterSql.SMALL_RESULT ? filter.smallResultPageSql(page) : filter.pageSql(page);
-                List<LeadListItem> items = handle.createQuery(sql).bindMap(filter.parameters())
+                String sql = total <= LeadFilterSql.SMALL_RESULT ? filter.smallResultPageSql(page, after)
+                        : filter.pageSql(page, after);
+                List<LeadListItem> rows = handle.createQuery(sql).bindMap(filter.parameters(after))
                         .map((rs, ctx) -> SqlRows.leadListItem(rs)).list();
-                return new Page<>(items, total, page.limit(), page.offset());
+                if (after.isEmpty()) {
+                    return new Page<>(rows, total, page.limit(), page.offset());
+                }
+                boolean more = rows.size() > page.limit();
+                return new Page<>(more ? rows.subList(0, page.limit()) : rows, total, page.limit(), 0, more);
             } finally {
                 handle.execute("COMMIT"); // read only: after a failure this ends the aborted transaction
             }

@@ -5,6 +5,7 @@ import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.Tag;
 import com.coachintel.leads.domain.query.CreatedRange;
 import com.coachintel.leads.domain.query.LeadFilters;
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.query.SearchTerm;
 import java.util.HashMap;
@@ -114,6 +115,36 @@ final class LeadFilterSql {
         return parameters;
     }
 
+    /** The bound values of a page's statement: the filter's, and the position it starts after, if any. */
+    Map<String, Object> parameters(Optional<ListPosition> after) {
+        if (after.isEmpty()) {
+            return parameters;
+        }
+        Map<String, Object> values = new HashMap<>(parameters);
+        values.putAll(positionParameters(after.get()));
+        return values;
+    }
+
+    static Map<String, Object> positionParameters(ListPosition after) {
+        return Map.of("afterCreatedAt", SqlRows.utc(after.createdAt()), "afterId", after.id().value());
+    }
+
+    /**
+     * Leads after a position in the list order, as one row comparison that the list-order indexes
+     * ({@code (org_id, created_at, id)}, {@code (org_id, status, created_at, id)}) answer as an index condition.
+     */
+    static String afterPosition(Optional<ListPosition> after) {
+        return after.isPresent() ? " AND (l.created_at, l.id) < (:afterCreatedAt, :afterId)" : "";
+    }
+
+    /**
+     * The page's LIMIT (and OFFSET): after a position, one row more than the page, which says whether another page
+     * follows without counting what lies beyond.
+     */
+    static String pageLimit(PageRequest page, Optional<ListPosition> after) {
+        return after.isPresent() ? SqlLiterals.limit(page.limit() + 1) : SqlLiterals.limitOffset(page);
+    }
+
     /** Which counters give the exact total. */
     Counters counters() {
         return counters;
@@ -121,18 +152,19 @@ final class LeadFilterSql {
 
 
     /** One page of leads, newest first, found by walking an index in list order. */
-    String pageSql(PageRequest page) {
-        return "SELECT " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where
-                + " ORDER BY l.created_at DESC, l.id DESC" + SqlLiterals.limitOffset(page);
+    String pageSql(PageRequest page, Optional<ListPosition> after) {
+        return "SELECT " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where + afterPosition(after)
+                + " ORDER BY l.created_at DESC, l.id DESC" + pageLimit(page, after);
     }
 
     /**
      * One page of leads, newest first, cut from every match: the MATERIALIZED fence makes PostgreSQL
      * fetch the matches through the filter's own indexes, then sort them.
      */
-    String smallResultPageSql(PageRequest page) {
+    String smallResultPageSql(PageRequest page, Optional<ListPosition> after) {
         return "WITH matched AS MATERIALIZED (SELECT " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE " + where
-                + ") SELECT * FROM matched l ORDER BY l.created_at DESC, l.id DESC" + SqlLiterals.limitOffset(page);
+                + afterPosition(after) + ") SELECT * FROM matched l ORDER BY l.created_at DESC, l.id DESC"
+                + pageLimit(page, after);
     }
 
     /** Every matching lead in list order, for an export's cursor. */
@@ -184,11 +216,14 @@ final class LeadFilterSql {
                     + status.map(s -> " AND status = " + SqlLiterals.status(s)).orElse("");
         }
 
-        /** One page newest first, each row carrying the total. */
-        String pageSql(PageRequest page) {
+        /**
+         * One page newest first, each row carrying the total. After a position, the position is bound (its values
+         * differ on every page; the org and status are what the plan depends on).
+         */
+        String pageSql(PageRequest page, Optional<ListPosition> after) {
             return "SELECT (" + totalSql() + ") AS total, " + SqlRows.LEAD_LIST_COLUMNS + " FROM leads l WHERE l.org_id = "
                     + SqlLiterals.org(org) + status.map(s -> " AND l.status = " + SqlLiterals.status(s)).orElse("")
-                    + " ORDER BY l.created_at DESC, l.id DESC" + SqlLiterals.limitOffset(page);
+                    + afterPosition(after) + " ORDER BY l.created_at DESC, l.id DESC" + pageLimit(page, after);
         }
     }
 }

@@ -1,10 +1,12 @@
 package com.coachintel.leads.adapter.persistence;
 
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -20,15 +22,29 @@ final class TotalledPages {
      */
     static <T> Page<T> read(Handle handle, String sql, String countSql, Map<String, Object> parameters, PageRequest page,
             RowMapper<T> mapper) {
-        List<T> items = new ArrayList<>();
+        return read(handle, sql, parameters, countSql, parameters, page, Optional.empty(), mapper);
+    }
+
+    /**
+     * The same for a page that may start after a position: then the statement reads one row more than the page
+     * ({@link LeadFilterSql#pageLimit}), which says whether another page follows. The count has values of its own:
+     * it does not bind the position.
+     */
+    static <T> Page<T> read(Handle handle, String sql, Map<String, Object> parameters, String countSql,
+            Map<String, Object> countParameters, PageRequest page, Optional<ListPosition> after, RowMapper<T> mapper) {
+        List<T> rows = new ArrayList<>();
         long[] total = {0};
         handle.createQuery(sql).bindMap(parameters).map((rs, ctx) -> {
             total[0] = rs.getLong("total");
             return mapper.map(rs, ctx);
-        }).forEach(items::add);
-        if (items.isEmpty() && page.offset() > 0) {
-            total[0] = handle.createQuery(countSql).bindMap(parameters).mapTo(Long.class).one();
+        }).forEach(rows::add);
+        if (rows.isEmpty() && (page.offset() > 0 || after.isPresent())) {
+            total[0] = handle.createQuery(countSql).bindMap(countParameters).mapTo(Long.class).one();
         }
-        return new Page<>(items, total[0], page.limit(), page.offset());
+        if (after.isEmpty()) {
+            return new Page<>(rows, total[0], page.limit(), page.offset());
+        }
+        boolean more = rows.size() > page.limit();
+        return new Page<>(more ? rows.subList(0, page.limit()) : rows, total[0], page.limit(), 0, more);
     }
 }
