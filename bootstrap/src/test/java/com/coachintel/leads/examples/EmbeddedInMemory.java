@@ -14,6 +14,8 @@ import com.coachintel.leads.domain.query.LeadFilters;
 import com.coachintel.leads.domain.query.LeadQuery;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.user.Caller;
+import com.coachintel.leads.domain.export.ExportId;
+import com.coachintel.leads.inmemory.InMemoryJobs;
 import com.coachintel.leads.inmemory.InMemoryPersistence;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,6 +34,7 @@ import java.util.Set;
 public final class EmbeddedInMemory {
 
     private final InMemoryPersistence memory;
+    private final InMemoryJobs jobs = new InMemoryJobs();
     private final IntakeService intake;
     private final LeadReadService reads;
     private final LeadChangeService changes;
@@ -43,10 +46,9 @@ public final class EmbeddedInMemory {
         this.intake = new IntakeService(memory.leadIntake(), memory.consentLedger(), memory.leadQueries(), phones, clock);
         this.reads = new LeadReadService(memory.leadQueries());
         this.changes = new LeadChangeService(memory.leadStore(), phones, clock);
-        // No background jobs here: an export requested for later would wait for a scheduler that never comes.
-        this.exports = new ExportService(memory.matchingLeads(), memory.leadExports(), id -> {
-            throw new UnsupportedOperationException("no job scheduler in this example");
-        }, clock, Duration.ofHours(24));
+        // Background exports are queued in memory and run when the service says so (runBackgroundJobs).
+        this.exports = new ExportService(memory.matchingLeads(), memory.leadExports(), jobs.exportScheduler(), clock,
+                Duration.ofHours(24));
     }
 
     /** An org of the service's own (no port creates orgs: the embedder's user store does). */
@@ -64,6 +66,21 @@ public final class EmbeddedInMemory {
     /** The coach's invited leads, newest first, with the exact total: the filters work as on PostgreSQL. */
     public Page<LeadListItem> invited(Caller coach) {
         return reads.listLeads(coach, LeadQuery.all().withFilters(LeadFilters.none().withStatuses(Set.of(LeadStatus.INVITED))));
+    }
+
+    /** Asks for the coach's leads as a background export; returns its id. */
+    public ExportId requestExport(Caller coach) {
+        return exports.requestExport(coach, LeadFilters.none()).id();
+    }
+
+    /** Runs the queued background exports, as a job worker would; returns how many ran. */
+    public int runBackgroundJobs() {
+        return jobs.runQueued(exports::runExport);
+    }
+
+    /** A finished background export's file. */
+    public void download(Caller coach, ExportId id, OutputStream out) throws IOException {
+        exports.downloadExport(coach, id, export -> out);
     }
 
     /** The coach's leads as CSV. */

@@ -39,5 +39,11 @@ class EmbeddedInMemoryTest {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         assertThat(service.exportCsv(coach, csv)).isEqualTo(1);
         assertThat(csv.toString(StandardCharsets.UTF_8)).contains("ada@embedded.example", "invited", "vip");
+
+        var export = service.requestExport(coach);
+        assertThat(service.runBackgroundJobs()).isEqualTo(1);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        service.download(coach, export, file);
+        assertThat(file.toString(StandardCharsets.UTF_8)).isEqualTo(csv.toString(StandardCharsets.UTF_8));
     }
 }
