@@ -184,8 +184,16 @@ record() { # name, RESULT line, "limit-tps pg-ms"
 
 # The filters' values, bound as parameters by pgbench (-M prepared sends :name as a parameter) exactly as the
 # API binds them, so both sides get the same plans from the plan cache (literals would always get custom plans).
+# Deep pages: half way down the biggest org (250,000 of 500,000 leads at N=1,000,000), by offset and by cursor. The
+# cursor is the one the API answers for the page before: after the lead just above that depth, for no filter
+# (decision 0015: base64url of "v1 <created_at in µs> <id> <first 16 hex digits of SHA-256 of the filters' text>").
+DEPTH=$(( N / 4 ))
+IFS='|' read -r AFTER_MICROS AFTER_ID AFTER_AT < <($PSQL -At -c "SELECT (extract(epoch FROM created_at) * 1000000)::bigint,
+  id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM leads WHERE org_id = '$ORG'
+  ORDER BY created_at DESC, id DESC OFFSET $(( DEPTH - 1 )) LIMIT 1")
+CURSOR=$(printf 'v1 %s %s %s' "$AFTER_MICROS" "$AFTER_ID" "$(printf '' | sha256sum | cut -c1-16)" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 PARAMETERS=(org="$ORG" statuses='{invited}' createdFrom=2025-06-01T00:00:00Z createdBefore=2025-09-01T00:00:00Z
-  tags='{mindset}' searchPattern=%son%)
+  tags='{mindset}' searchPattern=%son% deepOffset="$DEPTH" afterCreatedAt="$AFTER_AT" afterId="$AFTER_ID")
 with_literals() { # SQL with :name parameters -> the same SQL with quoted literals (for psql and EXPLAIN)
   local sql=$1 parameter
   for parameter in "${PARAMETERS[@]}"; do sql=${sql//:${parameter%%=*}/\'${parameter#*=}\'}; done
@@ -226,6 +234,10 @@ if wants reads; then
   list_scenario "tag" "?tag=mindset" \
     "$(filtered_script tag "l.org_id = :org AND l.tags @> CAST(:tags AS text[])" \
         "SELECT coalesce(sum(n), 0) FROM lead_tag_counts WHERE org_id = :org AND tag = (CAST(:tags AS text[]))[1];")"
+  while read -r line; do with_literals "$line"; done < "$BENCH_DIR/pgbench/list-deep-offset.sql" > "$OUT/list-deep-offset.sql"
+  list_scenario "deep offset ($DEPTH)" "?offset=$DEPTH" "$OUT/list-deep-offset.sql"
+  sed "s|ORG_LITERAL|'$ORG'::uuid|g" "$BENCH_DIR/pgbench/list-cursor.sql.in" > "$OUT/list-cursor.sql"
+  list_scenario "cursor at depth ($DEPTH)" "?cursor=$CURSOR" "$OUT/list-cursor.sql"
   list_scenario "q of 3 letters" "?q=son" \
     "$(filtered_script q "l.org_id = :org AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower(:searchPattern)")"
   

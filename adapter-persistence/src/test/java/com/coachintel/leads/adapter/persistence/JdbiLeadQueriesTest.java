@@ -295,7 +295,14 @@ class JdbiLeadQueriesTest {
 
         assertThat(first.total()).isEqualTo(count);
         assertThat(ids(first)).isEqualTo(expected.subList(0, 500));
-        assertThat(ids(deep)).isEqualTo(expected.subList(5000, 5100));
+        assertThat(ids(deep)).as("found through the index first, then the rows").isEqualTo(expected.subList(5000, 5100));
+        Page<LeadListItem> deepWaitlist = queries.list(new OrgId(bigOrg), new LeadQuery(
+                LeadFilters.none().withStatuses(Set.of(LeadStatus.WAITLIST)), new PageRequest(50, 2000)));
+        assertThat(ids(deepWaitlist)).isEqualTo(expected.subList(2000, 2050));
+        assertThat(deepWaitlist.total()).isEqualTo(count);
+        Page<LeadListItem> pastTheEnd = queries.list(new OrgId(bigOrg), LeadQuery.all().withPage(new PageRequest(50, count)));
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(count);
         assertThat(rare.total()).isEqualTo(5);
         assertThat(ids(rare)).hasSize(5);
         db.jdbi().useHandle(h -> h.execute("DELETE FROM leads WHERE org_id = ?", bigOrg));

@@ -84,4 +84,12 @@ class SchemaMigratorTest {
         assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("UPDATE lead_consents SET granted = false")))
                 .hasMessageContaining("lead_consents is append-only");
     }
+
+    @Test
+    void the_leads_table_is_vacuumed_often_enough_for_index_only_scans() {
+        try (TestDatabase db = TestPostgres.freshDatabase()) {
+            String options = db.scalar(String.class, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'leads'");
+            assertThat(options).contains("autovacuum_vacuum_scale_factor=0.01", "autovacuum_vacuum_insert_scale_factor=0.01");
+        }
+    }
 }

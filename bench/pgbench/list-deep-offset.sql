@@ -1,0 +1,4 @@
+-- GET /leads?offset=DEPTH (no filter): what the API sends from LeadFilterSql.DEEP_OFFSET on, a late row lookup:
+-- the page's ids from the list-order index alone (an index-only scan), then the page's rows by id, the total from
+-- the counters. The org and the offset are written in as literals, as the API does (bench/run.sh puts them in).
+WITH page AS MATERIALIZED (SELECT l.id, l.created_at FROM leads l WHERE l.org_id = :org::uuid ORDER BY l.created_at DESC, l.id DESC LIMIT 50 OFFSET :deepOffset) SELECT (SELECT coalesce(sum(n), 0) FROM lead_status_counts WHERE org_id = :org::uuid) AS total, l.id, l.created_at, l.updated_at, l.status, l.first_name, l.last_name, l.email, l.phone, array_to_string(l.tags, E'\x1F') AS tags, l.source, l.utm_source, l.utm_medium, l.utm_campaign, l.last_contacted_at, l.version FROM page p JOIN leads l ON l.id = p.id ORDER BY p.created_at DESC, p.id DESC;
