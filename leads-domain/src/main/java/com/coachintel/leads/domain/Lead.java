@@ -135,4 +135,15 @@ public final class Lead {
     public long version() {
         return version;
     }
+
+    /**
+     * Checks the version a caller read (an {@code If-Match}) against this one; none given, any version will do.
+     *
+     * @throws VersionMismatchException when {@code expected} is another version
+     */
+    public void requireVersion(java.util.Optional<Long> expected) {
+        if (expected.isPresent() && expected.get() != version) {
+            throw new VersionMismatchException(id, version);
+        }
+    }
 }

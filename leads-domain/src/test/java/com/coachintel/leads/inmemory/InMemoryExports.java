@@ -5,6 +5,7 @@ import com.coachintel.leads.domain.export.ExportId;
 import com.coachintel.leads.domain.export.ExportStatus;
 import com.coachintel.leads.domain.export.LeadExport;
 import com.coachintel.leads.domain.port.LeadExports;
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +43,7 @@ final class InMemoryExports implements LeadExports {
     public synchronized Page<LeadExport> list(OrgId org, PageRequest page) {
         List<LeadExport> mine = exports.values().stream().filter(export -> export.orgId().equals(org))
                 .sorted(Comparator.comparing(LeadExport::createdAt)
-                        .thenComparing(export -> export.id().value(), InMemoryLeadQueries.UUID_AS_POSTGRES).reversed())
+                        .thenComparing(export -> export.id().value(), ListPosition.ID_ORDER).reversed())
                 .toList();
         return new Page<>(mine.stream().skip(page.offset()).limit(page.limit()).toList(), mine.size(), page.limit(),
                 page.offset());

@@ -27,20 +27,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** {@link LeadQueries} and {@link MatchingLeads} over {@link InMemoryPersistence}'s rows. */
 final class InMemoryLeadQueries implements LeadQueries, MatchingLeads {
 
-    /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed halves. */
-    static final Comparator<UUID> UUID_AS_POSTGRES = Comparator.comparing((UUID u) -> u.getMostSignificantBits(),
-            Long::compareUnsigned).thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
-
     /** The list order: newest first, then id descending. */
-    static final Comparator<StoredLead> LIST_ORDER = Comparator.comparing((StoredLead lead) -> lead.createdAt)
-            .thenComparing(lead -> lead.id.value(), UUID_AS_POSTGRES).reversed();
+    static final Comparator<StoredLead> LIST_ORDER = Comparator.comparing(StoredLead::position, ListPosition.LIST_ORDER);
 
     /** Each criterion as a test of a row: the in-memory WHERE clause. */
     private static final LeadFilters.Visitor<Predicate<StoredLead>> MATCHES = new LeadFilters.Visitor<>() {
@@ -90,8 +84,7 @@ final class InMemoryLeadQueries implements LeadQueries, MatchingLeads {
         int limit = query.page().limit();
         List<LeadListItem> following = all.stream()
                 .filter(lead -> after.isBefore(new ListPosition(lead.createdAt(), lead.id()))).limit(limit + 1L).toList();
-        boolean more = following.size() > limit;
-        return new Page<>(more ? following.subList(0, limit) : following, all.size(), limit, 0, more);
+        return Page.fromOneMoreThan(following, all.size(), limit);
     }
 
     @Override

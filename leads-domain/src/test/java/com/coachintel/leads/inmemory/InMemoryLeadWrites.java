@@ -19,13 +19,13 @@ import com.coachintel.leads.domain.NewLead;
 import com.coachintel.leads.domain.Notes;
 import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.RecordedConsent;
-import com.coachintel.leads.domain.VersionMismatchException;
 import com.coachintel.leads.domain.message.Addressee;
 import com.coachintel.leads.domain.message.ProviderReport;
 import com.coachintel.leads.domain.port.ConsentLedger;
 import com.coachintel.leads.domain.port.LeadIntake;
 import com.coachintel.leads.domain.port.LeadStore;
 import com.coachintel.leads.domain.port.MessageEventLog;
+import com.coachintel.leads.domain.query.ListPosition;
 import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import java.util.Comparator;
@@ -54,10 +54,9 @@ final class InMemoryLeadWrites implements LeadStore, LeadIntake, ConsentLedger, 
     public Written update(OrgId org, LeadId id, Optional<Long> expectedVersion, Function<Lead, LeadUpdate> change) {
         synchronized (store.lock) {
             StoredLead lead = store.lead(org, id).orElseThrow(() -> new LeadNotFoundException(id));
-            if (expectedVersion.isPresent() && expectedVersion.get() != lead.version) {
-                throw new VersionMismatchException(id, lead.version);
-            }
-            LeadUpdate update = change.apply(lead.asLead());
+            Lead current = lead.asLead();
+            current.requireVersion(expectedVersion);
+            LeadUpdate update = change.apply(current);
             if (update.changed()) {
                 lead.apply(update.after());
                 update.statusChange().ifPresent(status -> store.addStatusChange(id, status));
@@ -182,7 +181,7 @@ final class InMemoryLeadWrites implements LeadStore, LeadIntake, ConsentLedger, 
         synchronized (store.lock) {
             return store.leads.values().stream().filter(which)
                     .sorted(Comparator.comparing((StoredLead lead) -> lead.createdAt)
-                            .thenComparing(lead -> lead.id.value(), InMemoryLeadQueries.UUID_AS_POSTGRES))
+                            .thenComparing(lead -> lead.id.value(), ListPosition.ID_ORDER))
                     .limit(100).map(InMemoryLeadWrites::addressee).toList();
         }
     }

@@ -7,6 +7,7 @@ import com.coachintel.leads.domain.LeadStatus;
 import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.PhoneNumber;
 import com.coachintel.leads.domain.Tag;
+import com.coachintel.leads.domain.query.ListPosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,11 @@ final class StoredLead {
     String searchText() {
         return (email + "\n" + (firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName))
                 .toLowerCase(Locale.ROOT);
+    }
+
+    /** Where the lead stands in the list order. */
+    ListPosition position() {
+        return new ListPosition(createdAt, id);
     }
 
     LeadListItem listItem() {

@@ -32,6 +32,7 @@ final class LeadCursors {
     static final String CURSOR = "cursor";
     private static final String VERSION = "v1";
     private static final int MAX_LENGTH = 200;
+    private static final String NOT_ISSUED = "is not a cursor this API issued: pass a next_cursor exactly as it was answered";
 
     private LeadCursors() {
     }
@@ -51,16 +52,11 @@ final class LeadCursors {
         if (raw == null || raw.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String[]> parts = decode(raw);
-        if (parts.isEmpty()) {
-            violations.add(CURSOR, "is not a cursor this API issued: pass a next_cursor exactly as it was answered");
-            return Optional.empty();
-        }
-        String[] fields = parts.get();
-        Optional<UUID> id = Uuids.tryParse(fields[2]);
-        Optional<Instant> createdAt = micros(fields[1]);
+        String[] fields = decode(raw).orElse(null);
+        Optional<UUID> id = fields == null ? Optional.empty() : Uuids.tryParse(fields[2]);
+        Optional<Instant> createdAt = fields == null ? Optional.empty() : micros(fields[1]);
         if (id.isEmpty() || createdAt.isEmpty()) {
-            violations.add(CURSOR, "is not a cursor this API issued: pass a next_cursor exactly as it was answered");
+            violations.add(CURSOR, NOT_ISSUED);
             return Optional.empty();
         }
         if (!MessageDigest.isEqual(fields[3].getBytes(StandardCharsets.US_ASCII),

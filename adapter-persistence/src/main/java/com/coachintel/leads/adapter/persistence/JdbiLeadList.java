@@ -56,8 +56,7 @@ final class JdbiLeadList {
                 if (after.isEmpty()) {
                     return new Page<>(rows, total, page.limit(), page.offset());
                 }
-                boolean more = rows.size() > page.limit();
-                return new Page<>(more ? rows.subList(0, page.limit()) : rows, total, page.limit(), 0, more);
+                return Page.fromOneMoreThan(rows, total, page.limit());
             } finally {
                 handle.execute("COMMIT"); // read only: after a failure this ends the aborted transaction
             }

@@ -10,7 +10,6 @@ import com.coachintel.leads.domain.OrgId;
 import com.coachintel.leads.domain.PhoneNumber;
 import com.coachintel.leads.domain.StatusChange;
 import com.coachintel.leads.domain.Tag;
-import com.coachintel.leads.domain.VersionMismatchException;
 import com.coachintel.leads.domain.port.LeadStore;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,9 +38,7 @@ final class JdbiLeadStore implements LeadStore {
     public Written update(OrgId org, LeadId id, Optional<Long> expectedVersion, Function<Lead, LeadUpdate> change) {
         return jdbi.inTransaction(handle -> {
             Lead lead = lockForUpdate(handle, org, id).orElseThrow(() -> new LeadNotFoundException(id));
-            if (expectedVersion.isPresent() && expectedVersion.get() != lead.version()) {
-                throw new VersionMismatchException(id, lead.version());
-            }
+            lead.requireVersion(expectedVersion);
             LeadUpdate update = change.apply(lead);
             if (update.changed()) {
                 write(handle, update);

@@ -44,7 +44,6 @@ final class TotalledPages {
         if (after.isEmpty()) {
             return new Page<>(rows, total[0], page.limit(), page.offset());
         }
-        boolean more = rows.size() > page.limit();
-        return new Page<>(more ? rows.subList(0, page.limit()) : rows, total[0], page.limit(), 0, more);
+        return Page.fromOneMoreThan(rows, total[0], page.limit());
     }
 }

@@ -16,12 +16,11 @@ import com.coachintel.leads.domain.export.LeadCsv;
 import com.coachintel.leads.domain.port.MatchingLeads;
 import com.coachintel.leads.domain.port.LeadExports;
 import com.coachintel.leads.domain.query.LeadFilters;
-import com.coachintel.leads.domain.query.Page;
 import com.coachintel.leads.domain.query.PageRequest;
 import com.coachintel.leads.domain.user.Caller;
+import com.coachintel.leads.inmemory.InMemoryPersistence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,11 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 class ExportServiceTest {
@@ -43,77 +42,24 @@ class ExportServiceTest {
     static final Caller COACH = new Caller(ORG, "coach@example.com");
     static final Caller STRANGER = new Caller(new OrgId(UUID.randomUUID()), "stranger@example.com");
 
-    /** In-memory exports and files. */
-    static final class FakeExports implements LeadExports {
-        final Map<ExportId, LeadExport> exports = new HashMap<>();
-        final Map<ExportId, ByteArrayOutputStream> files = new HashMap<>();
-        int runningMarks;
+    /** The in-memory exports, with their markRunning calls counted. */
+    final AtomicInteger runningMarks = new AtomicInteger();
+    final LeadExports exports = counting(new InMemoryPersistence().leadExports(), runningMarks);
 
-        @Override
-        public void create(LeadExport export) {
-            exports.put(export.id(), export);
-        }
-
-        @Override
-        public Optional<LeadExport> find(OrgId org, ExportId id) {
-            return findForWorker(id).filter(e -> e.orgId().equals(org));
-        }
-
-        @Override
-        public Optional<LeadExport> findForWorker(ExportId id) {
-            return Optional.ofNullable(exports.get(id));
-        }
-
-        @Override
-        public Page<LeadExport> list(OrgId org, PageRequest page) {
-            List<LeadExport> mine = exports.values().stream().filter(e -> e.orgId().equals(org)).toList();
-            return new Page<>(mine, mine.size(), page.limit(), page.offset());
-        }
-
-        @Override
-        public void markRunning(ExportId id) {
-            runningMarks++;
-            files.remove(id);
-            set(id, ExportStatus.RUNNING, null, null, null);
-        }
-
-        @Override
-        public void markSucceeded(ExportId id, long rowCount, Instant at) {
-            set(id, ExportStatus.SUCCEEDED, rowCount, at, null);
-        }
-
-        @Override
-        public void markFailed(ExportId id, String error, Instant at) {
-            set(id, ExportStatus.FAILED, null, at, error);
-        }
-
-        private void set(ExportId id, ExportStatus status, Long rows, Instant at, String error) {
-            LeadExport e = exports.get(id);
-            exports.put(id, new LeadExport(id, e.orgId(), e.requestedBy(), e.filters(), status, rows, e.createdAt(), at,
-                    e.expiresAt(), error));
-        }
-
-        @Override
-        public OutputStream openFile(ExportId id) {
-            ByteArrayOutputStream file = new ByteArrayOutputStream();
-            files.put(id, file);
-            return file;
-        }
-
-        @Override
-        public void copyFile(ExportId id, OutputStream out) throws IOException {
-            files.get(id).writeTo(out);
-        }
-
-        @Override
-        public int deleteExpired(Instant now) {
-            List<ExportId> expired = exports.values().stream().filter(e -> e.expiresAt().isBefore(now)).map(LeadExport::id).toList();
-            expired.forEach(exports::remove);
-            return expired.size();
-        }
+    static LeadExports counting(LeadExports exports, AtomicInteger runningMarks) {
+        return (LeadExports) Proxy.newProxyInstance(LeadExports.class.getClassLoader(), new Class<?>[] {LeadExports.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("markRunning")) {
+                        runningMarks.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(exports, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
-    final FakeExports exports = new FakeExports();
     final List<ExportId> scheduled = new ArrayList<>();
     static final LeadId ONLY_LEAD = new LeadId(UUID.fromString("0b7d4a52-5f0e-4c86-9c1f-2a7b5c3d9e10"));
     MatchingLeads leads = (org, filters, each) -> {
@@ -142,7 +88,7 @@ class ExportServiceTest {
         }, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
 
         assertThatThrownBy(() -> broken.requestExport(COACH, LeadFilters.none())).hasMessage("job storage down");
-        assertThat(exports.exports.values()).singleElement().satisfies(e -> {
+        assertThat(exports.list(ORG, PageRequest.first()).items()).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(ExportStatus.FAILED);
             assertThat(e.error()).contains("job storage down");
         });
@@ -155,7 +101,7 @@ class ExportServiceTest {
         service.runExport(id);
         service.runExport(id);
 
-        assertThat(exports.runningMarks).isEqualTo(1);
+        assertThat(runningMarks).hasValue(1);
         LeadExport done = service.getExport(COACH, id);
         assertThat(done.status()).isEqualTo(ExportStatus.SUCCEEDED);
         assertThat(done.rowCount()).isEqualTo(1);
@@ -202,6 +148,6 @@ class ExportServiceTest {
                 Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC), Duration.ofHours(24));
 
         assertThat(later.deleteExpiredExports()).isEqualTo(1);
-        assertThat(exports.exports).isEmpty();
+        assertThat(exports.list(ORG, PageRequest.first()).items()).isEmpty();
     }
 }

@@ -17,11 +17,14 @@ import java.util.UUID;
 public record ListPosition(Instant createdAt, LeadId id) {
 
     /**
-     * The list order on positions, first first. Ids compare as PostgreSQL compares uuids: byte by byte, unsigned
-     * ({@link UUID#compareTo} compares signed halves).
+     * How ids break ties in the list order: byte by byte, unsigned, as a uuid column compares them
+     * ({@link UUID#compareTo} compares signed halves, which orders some ids otherwise).
      */
+    public static final Comparator<UUID> ID_ORDER = ListPosition::compareUnsigned;
+
+    /** The list order on positions, first first: newest, then the greater id. */
     public static final Comparator<ListPosition> LIST_ORDER = Comparator.comparing(ListPosition::createdAt)
-            .thenComparing(position -> position.id().value(), ListPosition::compareUnsigned).reversed();
+            .thenComparing(position -> position.id().value(), ID_ORDER).reversed();
 
     public ListPosition {
         Objects.requireNonNull(createdAt, "createdAt");

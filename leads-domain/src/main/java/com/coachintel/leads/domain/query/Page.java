@@ -23,6 +23,15 @@ public record Page<T>(List<T> items, long total, int limit, int offset, boolean 
         this(items, total, limit, offset, (long) offset + items.size() < total);
     }
 
+    /**
+     * A slice after a {@link ListPosition}, from rows read one more than {@code limit}: the extra row, if there is
+     * one, only says that items follow, and is left out.
+     */
+    public static <T> Page<T> fromOneMoreThan(List<T> rows, long total, int limit) {
+        boolean more = rows.size() > limit;
+        return new Page<>(more ? rows.subList(0, limit) : rows, total, limit, 0, more);
+    }
+
     /** The same page with each item mapped. */
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), total, limit, offset, hasMore);
