@@ -12,7 +12,7 @@ CREATE TEMP TABLE bench_saved_indexes AS
 SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
 FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
 WHERE t.relnamespace = 'public'::regnamespace
-  AND t.relname IN ('leads', 'lead_consents', 'message_events', 'lead_status_changes')
+  AND t.relname IN ('leads', 'lead_consents', 'message_events', 'lead_status_changes', 'lead_search')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid);
 DO $$
 DECLARE saved record;
@@ -108,7 +108,8 @@ DO $$
 DECLARE saved record;
 BEGIN
   FOR saved IN SELECT definition FROM bench_saved_indexes LOOP
-    EXECUTE saved.definition;
+    -- A partitioned table's index is defined ON ONLY the parent; built ON the parent, it is built on every partition.
+    EXECUTE replace(saved.definition, ' ON ONLY ', ' ON ');
   END LOOP;
 END $$;
 

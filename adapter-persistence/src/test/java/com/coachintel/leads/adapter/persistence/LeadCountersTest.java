@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The per-status and per-tag counters behind exact totals stay equal to counting, whatever writes the leads. */
+/**
+ * The kept rows behind exact totals (per-status, per-tag and per-day counters, and the narrow search table) stay
+ * equal to counting, whatever writes the leads.
+ */
 class LeadCountersTest {
 
     static TestDatabase db;
@@ -64,6 +67,21 @@ class LeadCountersTest {
                 WHERE (SELECT count(*) FROM leads l WHERE l.org_id = o.id AND l.status = s.status)
                       <> coalesce((SELECT sum(n) FROM lead_status_counts c WHERE c.org_id = o.id AND c.status = s.status), 0)"""))
                 .as("orgs and statuses whose counter differs from counting").isEmpty();
+        assertThat(db.rows("""
+                WITH counted AS (SELECT org_id, status, (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n
+                                 FROM leads GROUP BY 1, 2, 3),
+                     kept AS (SELECT org_id, status, day, sum(n) AS n FROM lead_daily_counts GROUP BY 1, 2, 3)
+                SELECT coalesce(c.org_id, k.org_id) AS org_id, coalesce(c.status, k.status) AS status,
+                       coalesce(c.day, k.day) AS day, c.n AS counted, k.n AS kept
+                FROM counted c FULL JOIN kept k ON (k.org_id, k.status, k.day) = (c.org_id, c.status, c.day)
+                WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)"""))
+                .as("orgs, statuses and days whose counter differs from counting").isEmpty();
+        assertThat(db.rows("""
+                SELECT coalesce(l.id, s.lead_id) AS lead, l.org_id, s.org_id AS search_org
+                FROM leads l FULL JOIN lead_search s ON s.lead_id = l.id
+                WHERE l.id IS NULL OR s.lead_id IS NULL OR s.org_id <> l.org_id OR s.created_at <> l.created_at
+                   OR s.haystack <> lead_search_text(l.email, l.first_name, l.last_name)"""))
+                .as("leads whose lead_search row is missing, extra or stale").isEmpty();
     }
 
     @Test
@@ -80,6 +98,9 @@ class LeadCountersTest {
         db.jdbi().useHandle(h -> h.execute("UPDATE leads SET tags = ARRAY['new'] WHERE email LIKE 'bulk2%'"));
         db.jdbi().useHandle(h -> h.execute("UPDATE leads SET tags = '{}' WHERE email LIKE 'bulk5%'"));
         db.jdbi().useHandle(h -> h.execute("UPDATE leads SET org_id = ? WHERE email LIKE 'bulk3%'", otherOrg));
+        db.jdbi().useHandle(h -> h.execute("UPDATE leads SET first_name = 'Renamed', email = 'x' || email WHERE email LIKE 'bulk6%'"));
+        db.jdbi().useHandle(h -> h.execute("UPDATE leads SET last_name = 'Only' WHERE email LIKE 'bulk7%'"));
+        db.jdbi().useHandle(h -> h.execute("UPDATE leads SET created_at = created_at - interval '3 days' WHERE email LIKE 'bulk8%'"));
         assertCountersMatchCounting();
 
         db.jdbi().useHandle(h -> h.execute("DELETE FROM leads WHERE email LIKE 'bulk4%'"));
@@ -131,5 +152,77 @@ class LeadCountersTest {
             pool.shutdownNow();
         }
         assertCountersMatchCounting();
+    }
+
+    @Test
+    void window_totals_from_daily_counters_equal_counting_for_whole_days_partial_days_and_open_ends() {
+        UUID windowOrg = LeadRows.insertOrg(db, "Windows");
+        String[] statuses = {"waitlist", "invited", "converted", "lost"};
+        for (int i = 0; i < 120; i++) {
+            // Leads every 7 h 13 min over about five weeks: every day holds some, at all times of day.
+            Instant created = Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i * 25_980L);
+            LeadRows.aLead().withStatus(statuses[i % 4]).createdAt(created.toString()).insert(db, windowOrg);
+        }
+        LeadQueries queries = new PostgresPersistence(db.dataSource()).leadQueries();
+        List<CreatedRange> windows = List.of(
+                new CreatedRange(Instant.parse("2026-03-05T00:00:00Z"), Instant.parse("2026-03-20T00:00:00Z")),
+                new CreatedRange(Instant.parse("2026-03-05T07:30:00Z"), Instant.parse("2026-03-20T00:00:00Z")),
+                new CreatedRange(Instant.parse("2026-03-05T00:00:00Z"), Instant.parse("2026-03-20T13:00:00.000001Z")),
+                new CreatedRange(Instant.parse("2026-03-05T07:30:00Z"), Instant.parse("2026-03-20T13:00:00Z")),
+                new CreatedRange(Instant.parse("2026-03-07T02:00:00Z"), Instant.parse("2026-03-07T23:00:00Z")),
+                new CreatedRange(Instant.parse("2026-03-07T02:00:00Z"), Instant.parse("2026-03-08T05:00:00Z")),
+                new CreatedRange(Instant.parse("2026-03-10T11:00:00Z"), null),
+                new CreatedRange(null, Instant.parse("2026-03-10T11:00:00Z")),
+                new CreatedRange(null, Instant.parse("2026-03-10T00:00:00Z")),
+                new CreatedRange(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-02T00:00:00Z")));
+        for (CreatedRange window : windows) {
+            for (Optional<LeadStatus> status : List.of(Optional.<LeadStatus>empty(), Optional.of(LeadStatus.INVITED))) {
+                LeadFilters filters = LeadFilters.none().withCreated(window);
+                if (status.isPresent()) {
+                    filters = filters.withStatuses(Set.of(status.get()));
+                }
+                long total = queries.list(new OrgId(windowOrg), new LeadQuery(filters, PageRequest.first())).total();
+                long counted = db.scalar(Long.class, "SELECT count(*) FROM leads WHERE org_id = ?"
+                        + " AND (CAST(? AS timestamptz) IS NULL OR created_at >= CAST(? AS timestamptz))"
+                        + " AND (CAST(? AS timestamptz) IS NULL OR created_at < CAST(? AS timestamptz))"
+                        + " AND (CAST(? AS text) IS NULL OR status = CAST(? AS text))", windowOrg,
+                        SqlRows.utc(window.from()), SqlRows.utc(window.from()), SqlRows.utc(window.toExclusive()),
+                        SqlRows.utc(window.toExclusive()), status.map(LeadStatus::wireName).orElse(null),
+                        status.map(LeadStatus::wireName).orElse(null));
+                assertThat(total).as(window + " " + status).isEqualTo(counted);
+            }
+        }
+        assertThat(counted(db, windowOrg)).as("the org's leads, to be sure the windows had some").isEqualTo(120);
+    }
+
+    @Test
+    void search_totals_from_lead_search_equal_counting_for_long_short_and_punctuated_terms() {
+        UUID searchOrg = LeadRows.insertOrg(db, "Searches");
+        String[][] names = {{"Ann", "Johnson"}, {"Jo", "Sonder"}, {"Émile", "O'Brien"}, {"Sam", "Smithson"}, {"Li", "Wu"}};
+        for (int i = 0; i < 60; i++) {
+            String[] name = names[i % names.length];
+            LeadRows.aLead().named(name[0], name[1]).withStatus(i % 3 == 0 ? "invited" : "waitlist")
+                    .withEmail(name[0].toLowerCase() + "." + i + "@son.example").insert(db, searchOrg);
+        }
+        LeadRows.aLead().named("Sonny", "Elsewhere").insert(db, otherOrg);
+        LeadQueries queries = new PostgresPersistence(db.dataSource()).leadQueries();
+        for (String term : List.of("son", "SON", "smiths", "o'b", "é", "a", "jo", "wu", "@son", ".1", "_", "%", "zzz")) {
+            for (boolean invitedOnly : new boolean[] {false, true}) {
+                LeadFilters filters = LeadFilters.none().withSearch(Optional.of(new com.coachintel.leads.domain.query.SearchTerm(term)));
+                if (invitedOnly) {
+                    filters = filters.withStatuses(Set.of(LeadStatus.INVITED));
+                }
+                var page = queries.list(new OrgId(searchOrg), new LeadQuery(filters, new PageRequest(10, 0)));
+                long counted = db.scalar(Long.class, "SELECT count(*) FROM leads WHERE org_id = ?"
+                        + " AND strpos(lead_search_text(email, first_name, last_name), lower(?)) > 0"
+                        + " AND (NOT ? OR status = 'invited')", searchOrg, term, invitedOnly);
+                assertThat(page.total()).as("q=" + term + (invitedOnly ? " and invited" : "")).isEqualTo(counted);
+                assertThat(page.items()).as("q=" + term).hasSize((int) Math.min(10, counted));
+            }
+        }
+    }
+
+    private static long counted(TestDatabase db, UUID org) {
+        return db.scalar(Long.class, "SELECT count(*) FROM leads WHERE org_id = ?", org);
     }
 }

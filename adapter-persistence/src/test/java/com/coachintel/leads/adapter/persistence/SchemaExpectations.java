@@ -9,7 +9,7 @@ public final class SchemaExpectations {
     public static final List<String> TABLES = List.of(
             "orgs", "users", "leads", "lead_consents", "message_events", "lead_status_changes", "lead_field_changes",
             "lead_exports", "lead_export_chunks", "lead_status_counts", "lead_tag_counts", "idempotency_keys",
-            "rate_limit_windows");
+            "rate_limit_windows", "lead_search", "lead_daily_counts");
 
     /** Every index the spec names, plus the ones the queries need, by name and definition fragment. */
     public static final List<List<String>> INDEXES = List.of(
@@ -23,7 +23,7 @@ public final class SchemaExpectations {
             List.of("leads_last_name_trgm_idx", "gin (last_name gin_trgm_ops)"),
             List.of("leads_tags_gin_idx", "gin (tags)"),
             List.of("leads_org_status_created_at_idx", "(org_id, status, created_at DESC, id DESC)"),
-            List.of("leads_search_trgm_idx", "gin (lead_search_text(email, first_name, last_name) gin_trgm_ops)"),
+            List.of("lead_search_trgm_idx", "ON ONLY public.lead_search USING gin (haystack gin_trgm_ops)"),
             List.of("leads_org_email_lower_key", "(org_id, lower(email))"),
             List.of("users_email_lower_key", "(lower(email))"),
             List.of("lead_consents_latest_idx", "(lead_id, channel, captured_at DESC, id DESC)"),
