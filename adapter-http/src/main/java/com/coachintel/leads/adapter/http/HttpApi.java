@@ -49,6 +49,7 @@ public final class HttpApi {
 
     private final Javalin app;
     private final HttpSettings settings;
+    private final ClientDisconnects disconnects;
 
     /**
      * The use cases the API serves, grouped by capability. Each group's {@code of} takes one service that implements
@@ -148,7 +149,8 @@ public final class HttpApi {
         Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret(),
                 settings.nextAuthSecret().map(secret -> new NextAuthSessions(secret, clock)), settings.trustedProxies(), cors);
         UseCases.Reads read = useCases.reads();
-        LeadReadHandlers reads = new LeadReadHandlers(read.list(), read.get(), read.events(), read.history());
+        this.disconnects = new ClientDisconnects();
+        LeadReadHandlers reads = new LeadReadHandlers(read.list(), read.get(), read.events(), read.history(), disconnects);
         UseCases.Changes change = useCases.changes();
         LeadWriteHandlers writes = new LeadWriteHandlers(change.contact(), change.notes(), change.status());
         ExportHandlers exports = new ExportHandlers(useCases.exports().now(), useCases.exports().jobs(), clock);
@@ -328,5 +330,6 @@ public final class HttpApi {
      */
     public void stop() {
         app.stop();
+        disconnects.close();
     }
 }

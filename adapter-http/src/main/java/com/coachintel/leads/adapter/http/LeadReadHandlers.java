@@ -35,17 +35,23 @@ final class LeadReadHandlers {
     private final ListLeadEventsUseCase listEvents;
     private final ListLeadHistoryUseCase listHistory;
 
+    private final ClientDisconnects disconnects;
+
     LeadReadHandlers(ListLeadsUseCase listLeads, GetLeadUseCase getLead, ListLeadEventsUseCase listEvents,
-            ListLeadHistoryUseCase listHistory) {
+            ListLeadHistoryUseCase listHistory, ClientDisconnects disconnects) {
+        this.disconnects = Objects.requireNonNull(disconnects, "disconnects");
         this.listLeads = Objects.requireNonNull(listLeads, "listLeads");
         this.getLead = Objects.requireNonNull(getLead, "getLead");
         this.listEvents = Objects.requireNonNull(listEvents, "listEvents");
         this.listHistory = Objects.requireNonNull(listHistory, "listHistory");
     }
 
+    /** The list: the request most often superseded (a keystroke in the search box), so its client is watched. */
     void list(Context ctx) {
         LeadQuery query = leadQuery(ctx);
-        JsonResponses.send(ctx, LeadJson.LeadPage.from(listLeads.listLeads(Authentication.caller(ctx), query), query));
+        var caller = Authentication.caller(ctx);
+        disconnects.whileClientWaits(ctx, () -> listLeads.listLeads(caller, query))
+                .ifPresent(page -> JsonResponses.send(ctx, LeadJson.LeadPage.from(page, query)));
     }
 
     void get(Context ctx) {

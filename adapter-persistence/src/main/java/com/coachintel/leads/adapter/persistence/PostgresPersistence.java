@@ -38,6 +38,7 @@ public final class PostgresPersistence {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new PostgresPlugin());
+        jdbi.addCustomizer(new CancellableStatements());
     }
 
     /** A HikariCP pool for the given settings; the caller closes it. */
