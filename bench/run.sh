@@ -193,7 +193,8 @@ IFS='|' read -r AFTER_MICROS AFTER_ID AFTER_AT < <($PSQL -At -c "SELECT (extract
   ORDER BY created_at DESC, id DESC OFFSET $(( DEPTH - 1 )) LIMIT 1")
 CURSOR=$(printf 'v1 %s %s %s' "$AFTER_MICROS" "$AFTER_ID" "$(printf '' | sha256sum | cut -c1-16)" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 PARAMETERS=(org="$ORG" statuses='{invited}' createdFrom=2025-06-01T00:00:00Z createdBefore=2025-09-01T00:00:00Z
-  tags='{mindset}' searchPattern=%son% deepOffset="$DEPTH" afterCreatedAt="$AFTER_AT" afterId="$AFTER_ID")
+  firstWholeDay=2025-06-01 endOfWholeDays=2025-09-01 tags='{mindset}' searchPattern=%son% rarePattern=%77777%
+  letterTerm=a deepOffset="$DEPTH" afterCreatedAt="$AFTER_AT" afterId="$AFTER_ID")
 with_literals() { # SQL with :name parameters -> the same SQL with quoted literals (for psql and EXPLAIN)
   local sql=$1 parameter
   for parameter in "${PARAMETERS[@]}"; do sql=${sql//:${parameter%%=*}/\'${parameter#*=}\'}; done
@@ -210,6 +211,44 @@ filtered_script() { # name, where clause[, the statement that gives the total, w
   sed -e "s|TOTAL_STATEMENT|$total_statement|" -e "s|WHERE_CLAUSE|$where|g" \
     "$BENCH_DIR/pgbench/list-filtered-$variant.sql.in" > "$OUT/$name.sql"
   echo "$OUT/$name.sql"
+}
+
+search_script() { # name, pattern parameter: a q of a term with a trigram, paged as the API pages it (SearchTablePage)
+  local name=$1 pattern=$2 total org_leads length
+  read -r total org_leads < <($PSQL -At -F' ' -c "$(with_literals "SELECT (SELECT count(*) FROM lead_search s
+    WHERE s.org_id = :org AND s.haystack LIKE lower(:$pattern)), (SELECT sum(n) FROM lead_status_counts WHERE org_id = :org)")")
+  # SearchTablePage.walkLength: four times the leads the density predicts for the page, plus 100, up to 10,000.
+  length=$(awk -v t="$total" -v o="$org_leads" 'BEGIN { t = (t < 1 ? 1 : t); o = (o < t ? t : o); printf "%d", 51 * o / t * 4 + 100 }')
+  if [ "$length" -le 10000 ]; then
+    sed -e "s|WALK_LENGTH|$length|" -e "s|PATTERN|$pattern|g" "$BENCH_DIR/pgbench/list-search-walk.sql.in" > "$OUT/$name.sql"
+  else
+    sed -e "s|PATTERN|$pattern|g" "$BENCH_DIR/pgbench/list-search-sorted.sql.in" > "$OUT/$name.sql"
+  fi
+  echo "$OUT/$name.sql"
+}
+
+# How soon a list request whose client goes away stops its statement. Another session holds the leads table, so the
+# request's statement waits for the lock (as a slow one would run on); the client gives up after 0.5 s, and
+# pg_stat_activity is polled until no list statement is active. Without the cancel it would wait for the lock.
+measure_abandoned() {
+  echo "== abandoned requests: from the client's leaving until its statement stops"
+  $PSQL -c "BEGIN" -c "LOCK TABLE leads IN ACCESS EXCLUSIVE MODE" -c "SELECT pg_sleep(30)" -c "ROLLBACK" >/dev/null 2>&1 &
+  local locker=$! i start waited samples=()
+  until [ "$($PSQL -At -c "SELECT count(*) FROM pg_locks WHERE relation = 'leads'::regclass AND mode = 'AccessExclusiveLock' AND granted")" = 1 ]; do sleep 0.05; done
+  for i in 1 2 3 4 5; do
+    curl -s -o /dev/null -m 0.5 -H "x-user-email: $EMAIL" "http://127.0.0.1:$API_PORT/leads?q=son" || true
+    start=$(date +%s%N)
+    for _ in $(seq 1 500); do
+      [ "$($PSQL -At -c "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND wait_event_type = 'Lock' AND query LIKE '%FROM leads l%'")" = 0 ] && break
+    done
+    waited=$(( ($(date +%s%N) - start) / 1000000 ))
+    samples+=("$waited")
+  done
+  $PSQL -c "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()" >/dev/null
+  wait $locker 2>/dev/null || true
+  ABANDONED_MS="${samples[*]}"
+  echo "   statement stopped ${ABANDONED_MS// / ms, } ms after the client left (each poll of pg_stat_activity takes a psql start, ~10 ms)"
+  printf 'abandoned request: ms until its statement stopped (5 tries)\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' "${ABANDONED_MS// /, }" >> "$RESULTS"
 }
 
 list_scenario() { # name, query string, pgbench script
@@ -229,8 +268,8 @@ if wants reads; then
   
   while read -r line; do with_literals "$line"; done < "$BENCH_DIR/pgbench/list-first-page.sql" > "$OUT/list-first-page.sql"
   list_scenario "list page 1 (biggest org)" "" "$OUT/list-first-page.sql"
-  list_scenario "status + date range" "?status=invited&date_from=2025-06-01&date_to=2025-08-31" \
-    "$(filtered_script status-date "l.org_id = :org AND l.status = ANY(CAST(:statuses AS text[])) AND l.created_at >= :createdFrom AND l.created_at < :createdBefore")"
+  sed "s|ORG_LITERAL|'$ORG'::uuid|g" "$BENCH_DIR/pgbench/list-status-date.sql.in" > "$OUT/status-date.sql"
+  list_scenario "status + date range" "?status=invited&date_from=2025-06-01&date_to=2025-08-31" "$OUT/status-date.sql"
   list_scenario "tag" "?tag=mindset" \
     "$(filtered_script tag "l.org_id = :org AND l.tags @> CAST(:tags AS text[])" \
         "SELECT coalesce(sum(n), 0) FROM lead_tag_counts WHERE org_id = :org AND tag = (CAST(:tags AS text[]))[1];")"
@@ -238,8 +277,12 @@ if wants reads; then
   list_scenario "deep offset ($DEPTH)" "?offset=$DEPTH" "$OUT/list-deep-offset.sql"
   sed "s|ORG_LITERAL|'$ORG'::uuid|g" "$BENCH_DIR/pgbench/list-cursor.sql.in" > "$OUT/list-cursor.sql"
   list_scenario "cursor at depth ($DEPTH)" "?cursor=$CURSOR" "$OUT/list-cursor.sql"
-  list_scenario "q of 3 letters" "?q=son" \
-    "$(filtered_script q "l.org_id = :org AND lead_search_text(l.email, l.first_name, l.last_name) LIKE lower(:searchPattern)")"
+  list_scenario "q of 3 letters, common (son)" "?q=son" "$(search_script q searchPattern)"
+  list_scenario "q of 5 letters, rare (77777)" "?q=77777" "$(search_script q-rare rarePattern)"
+  list_scenario "q of 1 letter (a)" "?q=a" "$(filtered_script q-letter \
+    "l.org_id = :org AND strpos(lead_search_text(l.email, l.first_name, l.last_name), lower(:letterTerm)) > 0" \
+    "SELECT count(*) FROM lead_search s WHERE s.org_id = :org AND strpos(s.haystack, lower(:letterTerm)) > 0;")"
+  measure_abandoned
   
   for scenario in detail events; do
     echo "== $scenario"
@@ -286,7 +329,7 @@ if wants reads; then
   
   echo "== EXPLAIN (ANALYZE, BUFFERS) of each list query"
   {
-    for f in "$OUT/list-first-page.sql" "$OUT/status-date.sql" "$OUT/tag.sql" "$OUT/q.sql"; do
+    for f in "$OUT/list-first-page.sql" "$OUT/status-date.sql" "$OUT/tag.sql" "$OUT/q.sql" "$OUT/q-rare.sql" "$OUT/q-letter.sql"; do
       grep -E '^SELECT (\(SELECT|count|coalesce|l\.id|WITH)|^WITH' "$f" | while read -r line; do with_literals "$line"; done | while read -r statement; do
         echo "-- $statement"
         $PSQL -c "EXPLAIN (ANALYZE, BUFFERS) ${statement%;}"
