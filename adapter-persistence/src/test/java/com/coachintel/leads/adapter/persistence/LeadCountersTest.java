@@ -222,6 +222,33 @@ class LeadCountersTest {
         }
     }
 
+    @Test
+    void deep_offsets_found_by_the_daily_counters_are_the_pages_the_offsets_name() {
+        UUID deepOrg = LeadRows.insertOrg(db, "Deep");
+        // 2,500 leads over about 26 days, up to 15 an hour, some sharing a created_at: every day boundary is crossed.
+        db.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO leads (org_id, email, status, created_at)
+                SELECT ?, 'deep' || n || '@example.com', CASE WHEN n % 4 = 0 THEN 'invited' ELSE 'waitlist' END,
+                       timestamptz '2026-02-01 00:00:00+00' + ((n / 2) * 30) * interval '1 minute' FROM generate_series(1, 2500) AS n""",
+                deepOrg));
+        LeadQueries queries = new PostgresPersistence(db.dataSource()).leadQueries();
+        for (Optional<LeadStatus> status : List.of(Optional.<LeadStatus>empty(), Optional.of(LeadStatus.WAITLIST))) {
+            List<UUID> all = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM leads WHERE org_id = :org"
+                    + " AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text)) ORDER BY created_at DESC, id DESC")
+                    .bind("org", deepOrg).bind("status", status.map(LeadStatus::wireName).orElse(null)).mapTo(UUID.class).list());
+            LeadFilters filters = status.map(s -> LeadFilters.none().withStatuses(Set.of(s))).orElse(LeadFilters.none());
+            for (int offset : new int[] {1_000, 1_001, 1_234, all.size() - 50, all.size() - 1, all.size(), all.size() + 7}) {
+                if (offset < 1_000) {
+                    continue;
+                }
+                var page = queries.list(new OrgId(deepOrg), new LeadQuery(filters, new PageRequest(50, offset)));
+                assertThat(page.total()).isEqualTo(all.size());
+                assertThat(page.items().stream().map(item -> item.id().value()).toList()).as(status + " offset " + offset)
+                        .isEqualTo(all.subList(Math.min(offset, all.size()), Math.min(offset + 50, all.size())));
+            }
+        }
+    }
+
     private static long counted(TestDatabase db, UUID org) {
         return db.scalar(Long.class, "SELECT count(*) FROM leads WHERE org_id = ?", org);
     }
