@@ -84,6 +84,7 @@ SCENARIOS=(
   "list page 1|/leads"
   "status + date range|/leads?status=invited&date_from=2025-06-01&date_to=2025-08-31"
   "tag|/leads?tag=mindset"
+  "deep offset (250000)|/leads?offset=250000"
   "q of 3 letters|/leads?q=son"
   "detail|ids:"
   "events|ids:/events"

@@ -117,7 +117,7 @@ api_warmup() { # path-or-empty, extra wrk args...: traffic that is not recorded
   local path=$1; shift
   # After a switch of endpoint the JIT recompiles (detail measured 0.215 ms of JVM CPU per request in its first
   # 20 s and 0.163 ms in the next 20), as a server in production has long done.
-  wrk -t2 -c$CONNECTIONS -d"${WARMUP:-15s}" --timeout 10s "$@" "http://127.0.0.1:$API_PORT$path" > /dev/null 2>&1
+  wrk -t2 -c$CONNECTIONS -d"${WARMUP:-10s}" --timeout 10s "$@" "http://127.0.0.1:$API_PORT$path" > /dev/null 2>&1
 }
 
 api_wrk() { # file name, path-or-empty, extra wrk args...; prints one RESULT line with the CPU figures
@@ -262,8 +262,8 @@ if wants reads; then
   # more of traffic to compile (list page 1 measured 216 req/s in its first 10 s and 830 after 90 s). A server
   # in production has long done that, so every scenario's requests get traffic first, at 8 connections, which
   # leaves the compiler thread a share of the CPU.
-  echo "== JIT warm-up (${JIT_WARMUP:-180s}, not recorded)"
-  IDS_FILE=$OUT/ids.txt USER_EMAIL=$EMAIL wrk -t1 -c8 -d"${JIT_WARMUP:-180s}" --timeout 10s -s "$BENCH_DIR/wrk/warmup.lua" \
+  echo "== JIT warm-up (${JIT_WARMUP:-120s}, not recorded)"
+  IDS_FILE=$OUT/ids.txt USER_EMAIL=$EMAIL wrk -t1 -c8 -d"${JIT_WARMUP:-120s}" --timeout 10s -s "$BENCH_DIR/wrk/warmup.lua" \
     "http://127.0.0.1:$API_PORT" > "$OUT/wrk-warmup.txt" 2>&1
   
   while read -r line; do with_literals "$line"; done < "$BENCH_DIR/pgbench/list-first-page.sql" > "$OUT/list-first-page.sql"
@@ -344,11 +344,11 @@ intake_scenario() { # name, wrk script, pgbench scripts
   local name=$1 script=$2 scripts=$3
   echo "== $name"
   # Writes take their own JIT warm-up: none of their code ran in the reads' warm-up.
-  RUN_TAG="$(date +%s%N)" KNOWN_FILE=$OUT/known.txt USER_EMAIL=$EMAIL WARMUP=${INTAKE_WARMUP:-60s} \
+  RUN_TAG="$(date +%s%N)" KNOWN_FILE=$OUT/known.txt USER_EMAIL=$EMAIL WARMUP=${INTAKE_WARMUP:-40s} \
     measure "$name" "" "$scripts" -s "$script"
 }
 if wants intake; then
-  RUN_TAG="$(date +%s%N)" KNOWN_FILE=$OUT/known.txt USER_EMAIL=$EMAIL wrk -t1 -c8 -d"${INTAKE_JIT_WARMUP:-60s}" --timeout 10s \
+  RUN_TAG="$(date +%s%N)" KNOWN_FILE=$OUT/known.txt USER_EMAIL=$EMAIL wrk -t1 -c8 -d"${INTAKE_JIT_WARMUP:-40s}" --timeout 10s \
     -s "$BENCH_DIR/wrk/capture.lua" "http://127.0.0.1:$API_PORT" > "$OUT/wrk-intake-warmup.txt" 2>&1
   intake_scenario "capture (half new, half known emails)" "$BENCH_DIR/wrk/capture.lua" \
     "$BENCH_DIR/pgbench/capture-new.sql@1 $BENCH_DIR/pgbench/capture-known.sql@1"
@@ -361,10 +361,10 @@ fi
 if wants webhooks; then
   POSTMARK_AUTH=$(printf 'postmark:%s' "$POSTMARK_PASSWORD" | base64 -w0)
   export POSTMARK_AUTH
-  KNOWN_FILE=$OUT/known.txt wrk -t1 -c8 -d"${INTAKE_JIT_WARMUP:-60s}" --timeout 10s \
+  KNOWN_FILE=$OUT/known.txt wrk -t1 -c8 -d"${INTAKE_JIT_WARMUP:-40s}" --timeout 10s \
     -s "$BENCH_DIR/wrk/postmark.lua" "http://127.0.0.1:$API_PORT" > "$OUT/wrk-webhooks-warmup.txt" 2>&1
   echo "== Postmark deliveries (POST /webhooks/postmark)"
-  KNOWN_FILE=$OUT/known.txt WARMUP=${INTAKE_WARMUP:-60s} measure "postmark delivery webhook" "" \
+  KNOWN_FILE=$OUT/known.txt WARMUP=${INTAKE_WARMUP:-40s} measure "postmark delivery webhook" "" \
     "$BENCH_DIR/pgbench/postmark-delivery.sql" -s "$BENCH_DIR/wrk/postmark.lua"
   echo "   message events recorded: $($PSQL -At -c "SELECT count(*) FROM message_events WHERE provider = 'postmark'")"
 fi
