@@ -87,8 +87,11 @@ public final class LeadsApplication implements AutoCloseable {
             java.net.InetSocketAddress management = null;
             if (worker) {
                 jobs.startWorker(exports, JOB_WORKERS, JOB_POLL_INTERVAL);
-                management = jobs.startManagement(config.managementHost(), config.dashboardPort(), config.dashboardUser()
-                        .map(user -> new JobRunrJobs.Credentials(user, config.dashboardPassword().orElseThrow())));
+                if (config.dashboardPort().isPresent()) {
+                    management = jobs.startManagement(config.managementHost(), config.dashboardPort().get(),
+                            config.dashboardUser().map(user -> new JobRunrJobs.Credentials(user,
+                                    config.dashboardPassword().orElseThrow())));
+                }
             }
             // The API starts last: once it answers /ready, everything else is up too.
             String captureLine = null;
@@ -136,9 +139,12 @@ public final class LeadsApplication implements AutoCloseable {
                 summary.add("  Demo data  " + demoData);
                 summary.add(captureLine);
             }
-            summary.add(worker
-                    ? "  Jobs       worker running (" + JOB_WORKERS + " at a time); JobRunr dashboard at http://"
-                            + hostAndPort(management) + "/dashboard"
+            summary.add(worker && management == null
+                    ? "  Jobs       worker " + jobs.workerName() + " running (" + JOB_WORKERS + " at a time); no dashboard"
+                            + " here (" + LeadsConfig.DASHBOARD_PORT + "=off)"
+                    : worker
+                    ? "  Jobs       worker " + jobs.workerName() + " running (" + JOB_WORKERS + " at a time); JobRunr"
+                            + " dashboard at http://" + hostAndPort(management) + "/dashboard"
                             + (config.dashboardUser().isPresent() ? " (basic auth)" : " (no password: this machine only)")
                             + ", worker health at /health"
                     : "  Jobs       no worker here (LEADS_JOBS_WORKER=false): exports wait for `java -jar leads.jar worker`");

@@ -35,7 +35,8 @@ import java.util.Set;
  * @param defaultPhoneRegion LEADS_DEFAULT_PHONE_REGION: how to read phone numbers written without a country code
  * @param exportTtl         LEADS_EXPORT_TTL: how long background exports and their files are kept
  * @param jobsWorker        LEADS_JOBS_WORKER: whether {@code serve} also runs background jobs
- * @param dashboardPort     JOBRUNR_DASHBOARD_PORT: the JobRunr dashboard's port wherever jobs run
+ * @param dashboardPort     JOBRUNR_DASHBOARD_PORT: the management port (JobRunr dashboard, worker health) wherever jobs
+ *                          run; empty for {@code off}, so that several workers can share a machine
  * @param dashboardUser     JOBRUNR_DASHBOARD_USER, with JOBRUNR_DASHBOARD_PASSWORD: basic authentication
  * @param publicCaptureOrg  LEADS_PUBLIC_CAPTURE_ORG: the org (id or exact name) public captures go to; empty: capture off
  * @param captureRateLimit  LEADS_CAPTURE_RATE_LIMIT: public captures one client address may send per minute
@@ -64,7 +65,7 @@ public record LeadsConfig(
         String defaultPhoneRegion,
         Duration exportTtl,
         boolean jobsWorker,
-        int dashboardPort,
+        Optional<Integer> dashboardPort,
         Optional<String> dashboardUser,
         Optional<String> dashboardPassword,
         Optional<String> publicCaptureOrg,
@@ -108,6 +109,8 @@ public record LeadsConfig(
     static final String UNSUBSCRIBE_SECRET = "LEADS_UNSUBSCRIBE_SECRET";
     static final String TWILIO_AUTH_TOKEN = "LEADS_TWILIO_AUTH_TOKEN";
     static final String PUBLIC_BASE_URL = "LEADS_PUBLIC_BASE_URL";
+    static final String LOG_FORMAT = "LEADS_LOG_FORMAT";
+    static final String ACCESS_LOG_LEVEL = "LEADS_ACCESS_LOG_LEVEL";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -166,7 +169,16 @@ public record LeadsConfig(
         }
         Duration exportTtl = vars.duration(EXPORT_TTL, Duration.ofMinutes(1)).orElse(Duration.ofHours(24));
         boolean jobsWorker = vars.bool(JOBS_WORKER).orElse(true);
-        int dashboardPort = vars.integer(DASHBOARD_PORT, 1, 65_535).orElse(8000);
+        // Read by logback.xml, before this runs: checked here, since logback silences the log on a value it lacks.
+        vars.text(LOG_FORMAT).filter(format -> !format.equals("text") && !format.equals("json")).ifPresent(format -> {
+            throw new ConfigException(LOG_FORMAT + " must be text or json, got '" + format + "'");
+        });
+        vars.text(ACCESS_LOG_LEVEL).filter(level -> !level.equals("DEBUG") && !level.equals("INFO")).ifPresent(level -> {
+            throw new ConfigException(ACCESS_LOG_LEVEL + " must be DEBUG (one line per request) or INFO (none), got '"
+                    + level + "'");
+        });
+        Optional<Integer> dashboardPort = "off".equalsIgnoreCase(vars.text(DASHBOARD_PORT).orElse(""))
+                ? Optional.empty() : Optional.of(vars.integer(DASHBOARD_PORT, 1, 65_535, "or off").orElse(8000));
         Optional<String> dashboardUser = vars.text(DASHBOARD_USER);
         Optional<String> dashboardPassword = Optional.ofNullable(vars.raw(DASHBOARD_PASSWORD));
         if (dashboardUser.isPresent() != dashboardPassword.isPresent()) {
@@ -252,7 +264,7 @@ public record LeadsConfig(
                 + nextAuthSecret.map(secret -> "***").orElse("none") + ", dataDir=" + dataDir + ", embeddedDbPort="
                 + embeddedDbPort + ", externalDatabase=" + externalDatabase + ", poolSize=" + poolSize + ", demoData="
                 + demoData + ", defaultPhoneRegion=" + defaultPhoneRegion + ", exportTtl=" + exportTtl + ", jobsWorker="
-                + jobsWorker + ", dashboardPort=" + dashboardPort + ", dashboardUser=" + dashboardUser.orElse("none")
+                + jobsWorker + ", dashboardPort=" + dashboardPort.map(String::valueOf).orElse("off") + ", dashboardUser=" + dashboardUser.orElse("none")
                 + ", dashboardPassword=" + dashboardPassword.map(p -> "***").orElse("none") + ", publicCaptureOrg="
                 + publicCaptureOrg.orElse("none") + ", captureRateLimit=" + captureRateLimit + ", corsOrigins=" + corsOrigins
                 + ", trustedProxies=" + trustedProxies + ", managementHost=" + managementHost + ", exportConcurrency="
@@ -294,6 +306,11 @@ public record LeadsConfig(
         }
 
         Optional<Integer> integer(String name, int min, int max) {
+            return integer(name, min, max, null);
+        }
+
+        /** The same, naming another accepted value ({@code "or off"}) in the error. */
+        Optional<Integer> integer(String name, int min, int max, String alternative) {
             return text(name).map(value -> {
                 try {
                     int parsed = Integer.parseInt(value);
@@ -303,7 +320,8 @@ public record LeadsConfig(
                 } catch (NumberFormatException ignored) {
                     // reported below
                 }
-                throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+                throw new ConfigException(name + " must be a whole number from " + min + " to " + max
+                        + (alternative == null ? "" : " " + alternative) + ", got '" + value + "'");
             });
         }
 

@@ -47,7 +47,7 @@ class LeadsApplicationTest {
                 .contains("Leads ", " is up", "API        http://127.0.0.1:")
                 .contains("embedded PostgreSQL 17", "data dir " + dataDir.resolve("postgres"), "pool over the Unix socket")
                 .contains("seeded Demo Coaching and Other Coaching with 1050 leads")
-                .contains("Jobs       worker running");
+                .containsPattern("Jobs       worker leads-worker@\\S+ running");
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped cleanly").isFalse();
 
         // The demo org, seeded on the first start, can receive public captures from the second on.
@@ -83,7 +83,7 @@ class LeadsApplicationTest {
     void a_database_that_cannot_be_reached_stops_startup_with_a_message_naming_it() {
         LeadsConfig unreachable = new LeadsConfig("127.0.0.1", 0, Optional.empty(), Optional.empty(), dataDir, 0,
                 Optional.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/leads?connectTimeout=2", "leads", "secret", 2)),
-                2, false, "US", java.time.Duration.ofHours(24), false, 8000, Optional.empty(), Optional.empty(),
+                2, false, "US", java.time.Duration.ofHours(24), false, Optional.of(8000), Optional.empty(), Optional.empty(),
                 Optional.empty(), 10, java.util.Set.of(), java.util.List.of(), "127.0.0.1", 1, java.time.Duration.ZERO,
                 java.time.Duration.ofSeconds(30), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), java.util.List.of());

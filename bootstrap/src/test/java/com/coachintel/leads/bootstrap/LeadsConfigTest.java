@@ -106,7 +106,9 @@ class LeadsConfigTest {
 
         assertThat(config.jobsWorker()).isTrue();
         assertThat(config.exportTtl()).isEqualTo(java.time.Duration.ofHours(24));
-        assertThat(config.dashboardPort()).isEqualTo(8000);
+        assertThat(config.dashboardPort()).contains(8000);
+        assertThat(config(Map.of("JOBRUNR_DASHBOARD_PORT", "off")).dashboardPort()).as("several workers on one machine")
+                .isEmpty();
         assertThat(config.managementHost()).isEqualTo("127.0.0.1");
         assertThat(config.exportConcurrency()).as("a quarter of the default pool of 10").isEqualTo(2);
         assertThat(config.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(25));
@@ -185,7 +187,9 @@ class LeadsConfigTest {
         "LEADS_EXPORT_CONCURRENCY|11|LEADS_EXPORT_CONCURRENCY must be a whole number from 1 to 10",
         "LEADS_EXPORT_TTL|10s|LEADS_EXPORT_TTL must be a duration of at least a minute",
         "LEADS_JOBS_WORKER|sometimes|LEADS_JOBS_WORKER must be true or false",
-        "JOBRUNR_DASHBOARD_PORT|0|JOBRUNR_DASHBOARD_PORT must be a whole number from 1 to 65535",
+        "JOBRUNR_DASHBOARD_PORT|0|JOBRUNR_DASHBOARD_PORT must be a whole number from 1 to 65535 or off",
+        "LEADS_LOG_FORMAT|JSON|LEADS_LOG_FORMAT must be text or json, got 'JSON'",
+        "LEADS_ACCESS_LOG_LEVEL|TRACE|LEADS_ACCESS_LOG_LEVEL must be DEBUG (one line per request) or INFO (none), got 'TRACE'",
         "LEADS_HTTP_HOST|no such host.invalid|LEADS_HTTP_HOST must be an IP address",
         "DATABASE_URL|mysql://db/leads|DATABASE_URL is not a PostgreSQL URL: unknown scheme. Accepted: jdbc:postgresql://",
         "DATABASE_URL|postgres:///leads|DATABASE_URL is not a PostgreSQL URL: no host",

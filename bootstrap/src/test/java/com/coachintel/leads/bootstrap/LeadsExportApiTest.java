@@ -159,7 +159,7 @@ class LeadsExportApiTest {
     @Test
     void the_api_only_process_runs_no_jobs_and_says_so() {
         assertThat(String.join("\n", apiOnly.startupSummary())).contains("no worker here (LEADS_JOBS_WORKER=false)");
-        assertThat(String.join("\n", workerOnly.startupSummary())).contains("worker running").doesNotContain("API ");
+        assertThat(String.join("\n", workerOnly.startupSummary())).containsPattern("worker leads-worker@\\S+ running").doesNotContain("API ");
         assertThat(workerOnly.apiUrl()).isEmpty();
     }
 

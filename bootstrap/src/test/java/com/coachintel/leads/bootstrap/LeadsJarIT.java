@@ -70,6 +70,7 @@ class LeadsJarIT {
                 "LEADS_EMBEDDED_DB_PORT", Integer.toString(databasePort)));
         Process api = apiCommand.start();
         Process worker = null;
+        Process second = null;
         try {
             awaitReady(apiPort, api, apiLog);
             assertThat(Files.readString(apiLog)).contains("no worker here (LEADS_JOBS_WORKER=false)");
@@ -86,11 +87,18 @@ class LeadsJarIT {
             Path workerLog = workDir.resolve("worker.log");
             ProcessBuilder workerCommand = command(workerLog, "worker");
             // TCP to the API's embedded PostgreSQL asks for the password it generated into its data directory.
-            workerCommand.environment().putAll(Map.of(
+            Map<String, String> workerEnvironment = Map.of(
                     "DATABASE_URL", "postgres://postgres@localhost:" + databasePort + "/leads",
                     "DATABASE_PASSWORD", Files.readString(workDir.resolve("data/" + EmbeddedDatabase.PASSWORD_FILE)).strip(),
-                    "JOBRUNR_DASHBOARD_PORT", Integer.toString(freePort())));
+                    "JOBRUNR_DASHBOARD_PORT", Integer.toString(freePort()));
+            workerCommand.environment().putAll(workerEnvironment);
             worker = workerCommand.start();
+            // A second worker on the same machine: without a dashboard of its own, nothing collides.
+            Path secondLog = workDir.resolve("worker-2.log");
+            ProcessBuilder secondCommand = command(secondLog, "worker");
+            secondCommand.environment().putAll(workerEnvironment);
+            secondCommand.environment().put("JOBRUNR_DASHBOARD_PORT", "off");
+            second = secondCommand.start();
 
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             String export = get(apiPort, location).body();
@@ -103,8 +111,16 @@ class LeadsJarIT {
             HttpResponse<String> file = get(apiPort, location + "/file");
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.body()).startsWith("id,created_at,status,").contains(",converted,");
-            assertThat(Files.readString(workerLog)).contains("worker running").doesNotContain("API  ");
+            assertThat(Files.readString(workerLog)).containsPattern("worker leads-worker@\\S+:\\d+ running").doesNotContain("API  ");
+            Instant secondDeadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!Files.readString(secondLog).contains(" running") && second.isAlive() && Instant.now().isBefore(secondDeadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(Files.readString(secondLog)).as("the second worker's log")
+                    .containsPattern("worker leads-worker@\\S+:" + second.pid() + " running").contains("no dashboard here");
+            assertThat(second.isAlive()).isTrue();
         } finally {
+            stop(second);
             stop(worker);
             stop(api);
         }
@@ -124,6 +140,41 @@ class LeadsJarIT {
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("x-user-email", "demo@coachintel.test").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void json_logs_are_one_object_per_line_and_a_requests_lines_carry_its_id() throws Exception {
+        int port = freePort();
+        Path log = workDir.resolve("json.log");
+        ProcessBuilder builder = command(log);
+        builder.environment().putAll(Map.of("LEADS_HTTP_PORT", Integer.toString(port), "LEADS_LOG_FORMAT", "json",
+                "LEADS_ACCESS_LOG_LEVEL", "DEBUG", "JOBRUNR_DASHBOARD_PORT", "off"));
+        Process process = builder.start();
+        try {
+            awaitReady(port, process, log);
+            HttpResponse<String> list = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/leads"))
+                    .header("x-user-email", "demo@coachintel.test").header("x-request-id", "jar-it-json-1").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(list.statusCode()).isEqualTo(200);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (!Files.readString(log).contains("jar-it-json-1") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+        } finally {
+            stop(process);
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            lines.add(json.readTree(line)); // every line, the startup block's too, is one JSON object
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("formattedMessage").asText()).contains("is up"));
+        List<com.fasterxml.jackson.databind.JsonNode> ofTheRequest = lines.stream()
+                .filter(line -> line.path("mdc").path("request_id").asText().equals("jar-it-json-1")).toList();
+        assertThat(ofTheRequest).as("the request's access line, with its id in the MDC").isNotEmpty()
+                .allSatisfy(line -> assertThat(line.path("formattedMessage").asText()).doesNotContain("demo@coachintel.test"));
+        assertThat(ofTheRequest).anySatisfy(line -> assertThat(line.path("loggerName").asText())
+                .isEqualTo("com.coachintel.leads.access"));
     }
 
     @Test

@@ -201,6 +201,8 @@ public final class HttpApi {
                     ACCESS_LOG.debug("{} {} {} {} ms request_id={}", ctx.method(), ctx.path(), ctx.statusCode(),
                             Math.round(millis), RequestIds.of(ctx));
                 }
+                // The last thing Javalin does for a request: the thread's next request, or other work, has no id.
+                RequestIds.clear();
             });
 
             config.routes.before(RequestIds::assign);

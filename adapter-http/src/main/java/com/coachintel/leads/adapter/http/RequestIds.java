@@ -4,10 +4,12 @@ import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * Every response carries {@code x-request-id}: the caller's own when it sent a sane one (so a trace
- * crosses the Next.js proxy), a new UUID otherwise.
+ * crosses the Next.js proxy), a new UUID otherwise. While the request is handled the id is also in the logging MDC
+ * as {@code request_id}, so that every line logged for it carries it; {@link #clear} ends that.
  */
 final class RequestIds {
 
@@ -24,6 +26,15 @@ final class RequestIds {
         String id = offered != null && SAFE.matcher(offered).matches() ? offered : randomUuid().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+        MDC.put(MDC_KEY, id);
+    }
+
+    /** The MDC key of the request id. */
+    static final String MDC_KEY = "request_id";
+
+    /** Ends the request's id in the MDC of the thread that handled it. */
+    static void clear() {
+        MDC.remove(MDC_KEY);
     }
 
     /**

@@ -99,11 +99,11 @@ public final class JobRunrJobs implements AutoCloseable {
         };
         worker = new BackgroundJobServer(storage, jsonMapper, activator,
                 BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
-                        .andName("leads-worker")
+                        .andName(workerName())
                         .andWorkerCount(workers)
                         .andPollInterval(pollInterval));
         worker.start();
-        scheduler.scheduleRecurrently(CLEANUP_JOB_ID, CLEANUP_INTERVAL, new ExpiredExportsCleanupRequest());
+        scheduleCleanup();
         watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "leads-worker-watchdog");
             thread.setDaemon(true);
@@ -171,6 +171,44 @@ public final class JobRunrJobs implements AutoCloseable {
         management = new ManagementServer(host, port, credentials, storage, jsonMapper, jobWorker());
         management.start();
         return management.address();
+    }
+
+    /**
+     * The recurring cleanup, saved by every worker that starts. JobRunr looks for the recurring job, then inserts it:
+     * two workers starting at once both insert, and the second failed on the primary key and stopped (LeadsJarIT
+     * starts two). Once more, it finds the other's row and updates it.
+     */
+    private void scheduleCleanup() {
+        try {
+            scheduler.scheduleRecurrently(CLEANUP_JOB_ID, CLEANUP_INTERVAL, new ExpiredExportsCleanupRequest());
+        } catch (org.jobrunr.storage.StorageException e) {
+            // A database that does not answer fails this again, and the caller's recovery applies.
+            LOG.info("saving the export cleanup failed ({}); once more, in case another worker saved it at the same"
+                    + " moment", e.getClass().getSimpleName());
+            scheduler.scheduleRecurrently(CLEANUP_JOB_ID, CLEANUP_INTERVAL, new ExpiredExportsCleanupRequest());
+        }
+    }
+
+    /**
+     * This process's name among JobRunr's servers (its dashboard's Servers tab): {@code leads-worker} and the host and
+     * process id, so that several workers, on one machine or many, are told apart.
+     */
+    public String workerName() {
+        return WORKER_NAME;
+    }
+
+    private static final String WORKER_NAME = "leads-worker@" + hostName() + ":" + ProcessHandle.current().pid();
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.strip();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     /** Whether this process runs jobs. */
