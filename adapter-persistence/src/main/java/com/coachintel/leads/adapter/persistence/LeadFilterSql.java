@@ -47,11 +47,15 @@ final class LeadFilterSql {
     private final String walkWhere;
     private final Map<String, Object> parameters;
     private final Counters counters;
-    private LeadFilterSql(String where, String walkWhere, Map<String, Object> parameters, Counters counters) {
+    private final Optional<String> searchMatch;
+
+    private LeadFilterSql(String where, String walkWhere, Map<String, Object> parameters, Counters counters,
+            Optional<String> searchMatch) {
         this.where = where;
         this.walkWhere = walkWhere;
         this.parameters = Map.copyOf(parameters);
         this.counters = counters;
+        this.searchMatch = searchMatch;
     }
 
     /**
@@ -60,10 +64,16 @@ final class LeadFilterSql {
      * row; the counters that give its total alone; and its share of an {@link OwnIndexPage}, if it can have one.
      */
     private record Part(String condition, String walkCondition, Map<String, Object> parameters, Counters countedBy,
-            Optional<OwnIndexShare> ownIndex, boolean searchTableAlone) {
+            Optional<OwnIndexShare> ownIndex, Optional<String> searchMatch) {
         Part(String condition, String walkCondition, Map<String, Object> parameters, Counters countedBy,
                 Optional<OwnIndexShare> ownIndex) {
-            this(condition, walkCondition, parameters, countedBy, ownIndex, false);
+            this(condition, walkCondition, parameters, countedBy, ownIndex, Optional.empty());
+        }
+
+        /** A search's own part: its matches in {@code lead_search} ({@code match}), and the walk's per-row check. */
+        static Part search(String match, String walkCondition, Map<String, Object> parameters) {
+            return new Part("l.id IN (SELECT s.lead_id FROM lead_search s WHERE " + match + ")", walkCondition, parameters,
+                    Counters.SEARCH, Optional.empty(), Optional.of(match));
         }
 
         static Part counted(String condition, Map<String, Object> parameters) {
@@ -82,17 +92,16 @@ final class LeadFilterSql {
             // while walking is checked by the same function that fills lead_search's haystack, which is cheaper than
             // probing lead_search for it.
             if (hasTrigram(term)) {
-                return new Part("l.id IN (SELECT s.lead_id FROM lead_search s WHERE " + TRIGRAM_SEARCH + ")",
+                return Part.search(TRIGRAM_SEARCH,
                         "lead_search_text(l.email, l.first_name, l.last_name) LIKE lower(:searchPattern)",
-                        Map.of("searchPattern", "%" + escapeLike(term.text()) + "%"), Counters.SEARCH, Optional.empty(),
-                        true);
+                        Map.of("searchPattern", "%" + escapeLike(term.text()) + "%"));
             }
             // A term without three letters or digits in a row has no trigram to look up: written as LIKE, the plan
             // PostgreSQL caches for the statement reads every entry of the org's GIN index and rechecks every row
             // (356 ms for q=so at 1M leads). strpos() is the same substring test, and no index offers it.
-            return new Part("l.id IN (SELECT s.lead_id FROM lead_search s WHERE " + SCANNED_SEARCH + ")",
+            return Part.search(SCANNED_SEARCH,
                     "strpos(lead_search_text(l.email, l.first_name, l.last_name), lower(:searchTerm)) > 0",
-                    Map.of("searchTerm", term.text()), Counters.SEARCH, Optional.empty());
+                    Map.of("searchTerm", term.text()));
         }
 
         @Override
@@ -113,17 +122,8 @@ final class LeadFilterSql {
 
         @Override
         public Part created(CreatedRange window) {
-            Map<String, Object> values = new HashMap<>();
-            StringBuilder condition = new StringBuilder();
-            if (window.from() != null) {
-                condition.append("l.created_at >= :createdFrom");
-                values.put("createdFrom", SqlRows.utc(window.from()));
-            }
-            if (window.toExclusive() != null) {
-                condition.append(condition.length() > 0 ? " AND " : "").append("l.created_at < :createdBefore");
-                values.put("createdBefore", SqlRows.utc(window.toExclusive()));
-            }
-            return new Part(condition.toString(), condition.toString(), values, Counters.NONE,
+            String condition = String.join(" AND ", WindowTotal.conditions(window));
+            return new Part(condition, condition, WindowTotal.endValues(window), Counters.NONE,
                     Optional.of(new OwnIndexShare(Optional.empty(), window)));
         }
     };
@@ -177,7 +177,7 @@ final class LeadFilterSql {
      */
     static Optional<SearchTablePage> searchTablePage(OrgId org, LeadFilters filters) {
         List<Part> parts = filters.visit(PARTS);
-        if (parts.size() != 1 || !parts.get(0).searchTableAlone()) {
+        if (parts.size() != 1 || !parts.get(0).searchMatch().equals(Optional.of(TRIGRAM_SEARCH))) {
             return Optional.empty();
         }
         Map<String, Object> parameters = new HashMap<>(parts.get(0).parameters());
@@ -199,7 +199,8 @@ final class LeadFilterSql {
         }
         // Kept counters serve no criterion, or one criterion that they serve on its own.
         Counters counters = parts.isEmpty() ? Counters.STATUS : parts.size() == 1 ? parts.get(0).countedBy() : Counters.NONE;
-        return new LeadFilterSql(where.toString(), walkWhere.toString(), parameters, counters);
+        Optional<String> searchMatch = parts.stream().map(Part::searchMatch).flatMap(Optional::stream).findFirst();
+        return new LeadFilterSql(where.toString(), walkWhere.toString(), parameters, counters, searchMatch);
     }
 
     /** The bound values of every statement below. */
@@ -209,16 +210,18 @@ final class LeadFilterSql {
 
     /** The bound values of a page's statement: the filter's, and the position it starts after, if any. */
     Map<String, Object> parameters(Optional<ListPosition> after) {
-        if (after.isEmpty()) {
-            return parameters;
-        }
-        Map<String, Object> values = new HashMap<>(parameters);
-        values.putAll(positionParameters(after.get()));
-        return values;
+        return withPosition(parameters, after);
     }
 
-    static Map<String, Object> positionParameters(ListPosition after) {
-        return Map.of("afterCreatedAt", SqlRows.utc(after.createdAt()), "afterId", after.id().value());
+    /** {@code values} and, if the page starts after a position, the position's. */
+    static Map<String, Object> withPosition(Map<String, Object> values, Optional<ListPosition> after) {
+        if (after.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> all = new HashMap<>(values);
+        all.put("afterCreatedAt", SqlRows.utc(after.get().createdAt()));
+        all.put("afterId", after.get().id().value());
+        return all;
     }
 
     /**
@@ -277,8 +280,7 @@ final class LeadFilterSql {
                     + (parameters.containsKey("statuses") ? " AND status = ANY(CAST(:statuses AS text[]))" : "");
             case TAG -> "SELECT coalesce(sum(n), 0) FROM lead_tag_counts WHERE org_id = :org"
                     + " AND tag = (CAST(:tags AS text[]))[1]";
-            case SEARCH -> "SELECT count(*) FROM lead_search s WHERE "
-                    + (parameters.containsKey("searchPattern") ? TRIGRAM_SEARCH : SCANNED_SEARCH);
+            case SEARCH -> "SELECT count(*) FROM lead_search s WHERE " + searchMatch.orElseThrow();
             case NONE -> "SELECT count(*) FROM leads l WHERE " + where;
         };
     }
@@ -313,14 +315,26 @@ final class LeadFilterSql {
             return "l.org_id = " + SqlLiterals.org(org) + status.map(s -> " AND l.status = " + SqlLiterals.status(s)).orElse("");
         }
 
+        /** The status, as a literal, in a counter table's {@code status} column; empty for every status. */
+        private String counterStatus() {
+            return status.map(s -> " AND status = " + SqlLiterals.status(s)).orElse("");
+        }
+
         /** The exact total, from the kept counters (and, for a window's partial days, an index-only count). */
         String totalSql() {
             if (window.isUnbounded()) {
                 return "SELECT coalesce(sum(n), 0) FROM lead_status_counts WHERE org_id = " + SqlLiterals.org(org)
-                        + status.map(s -> " AND status = " + SqlLiterals.status(s)).orElse("");
+                        + counterStatus();
             }
-            return new WindowTotal(window).sql(org, status, orgAndStatus());
+            return new WindowTotal(window).sql(org, status.isPresent() ? counterStatus() : EVERY_STATUS, orgAndStatus());
         }
+
+        /**
+         * Every status named, when none is filtered: the daily counters' key then gives four ranges instead of a scan
+         * of all the org's days.
+         */
+        private static final String EVERY_STATUS = " AND status IN (" + Arrays.stream(LeadStatus.values())
+                .map(SqlLiterals::status).collect(Collectors.joining(", ")) + ")";
 
         /** The bound values of {@link #totalSql}. */
         Map<String, Object> totalParameters() {
@@ -329,9 +343,7 @@ final class LeadFilterSql {
 
         /** The bound values of {@link #pageSql}: the window's ends, the position it starts after, and the total's. */
         Map<String, Object> parameters(Optional<ListPosition> after) {
-            Map<String, Object> values = new HashMap<>(totalParameters());
-            after.ifPresent(position -> values.putAll(positionParameters(position)));
-            return values;
+            return withPosition(totalParameters(), after);
         }
 
         /**
@@ -339,7 +351,7 @@ final class LeadFilterSql {
          * differ on every page; the org and status are what the plan depends on).
          */
         String pageSql(PageRequest page, Optional<ListPosition> after) {
-            String where = orgAndStatus() + WindowTotal.condition(window) + afterPosition(after);
+            String where = orgAndStatus() + WindowTotal.andConditions(window) + afterPosition(after);
             if (after.isEmpty() && page.offset() >= DEEP_OFFSET && window.isUnbounded()) {
                 return dayCountedPageSql(page);
             }
@@ -364,9 +376,8 @@ final class LeadFilterSql {
          * load). Each day's count is exact in the statement's snapshot, so the page is the one the offset names.
          */
         private String dayCountedPageSql(PageRequest page) {
-            String statusOfDays = status.map(s -> " AND status = " + SqlLiterals.status(s)).orElse("");
             return "WITH days AS (SELECT day, sum(n) AS n FROM lead_daily_counts WHERE org_id = " + SqlLiterals.org(org)
-                    + statusOfDays + " GROUP BY day),"
+                    + counterStatus() + " GROUP BY day),"
                     + " start AS (SELECT day, through - n AS newer FROM (SELECT day, n, sum(n) OVER (ORDER BY day DESC) AS"
                     + " through FROM days) c WHERE through > " + page.offset() + " ORDER BY day DESC LIMIT 1),"
                     + " page AS MATERIALIZED (SELECT l.id, l.created_at FROM leads l WHERE " + orgAndStatus()
@@ -425,9 +436,7 @@ final class LeadFilterSql {
         }
 
         Map<String, Object> parameters(Optional<ListPosition> after) {
-            Map<String, Object> values = new HashMap<>(searchParameters);
-            after.ifPresent(position -> values.putAll(positionParameters(position)));
-            return values;
+            return withPosition(searchParameters, after);
         }
     }
 
@@ -439,9 +448,32 @@ final class LeadFilterSql {
     record WindowTotal(CreatedRange window) {
 
         /** The window as conditions on {@code l.created_at}, bound as {@code :createdFrom} and {@code :createdBefore}. */
-        static String condition(CreatedRange window) {
-            return (window.from() != null ? " AND l.created_at >= :createdFrom" : "")
-                    + (window.toExclusive() != null ? " AND l.created_at < :createdBefore" : "");
+        static List<String> conditions(CreatedRange window) {
+            List<String> conditions = new java.util.ArrayList<>();
+            if (window.from() != null) {
+                conditions.add("l.created_at >= :createdFrom");
+            }
+            if (window.toExclusive() != null) {
+                conditions.add("l.created_at < :createdBefore");
+            }
+            return conditions;
+        }
+
+        /** The same conditions, each after {@code AND}, for a WHERE clause that has others before them. */
+        static String andConditions(CreatedRange window) {
+            return conditions(window).stream().map(condition -> " AND " + condition).collect(Collectors.joining());
+        }
+
+        /** The values of {@link #conditions}. */
+        static Map<String, Object> endValues(CreatedRange window) {
+            Map<String, Object> values = new HashMap<>();
+            if (window.from() != null) {
+                values.put("createdFrom", SqlRows.utc(window.from()));
+            }
+            if (window.toExclusive() != null) {
+                values.put("createdBefore", SqlRows.utc(window.toExclusive()));
+            }
+            return values;
         }
 
         /** The first whole day: the start's day, or the next when the start is not at midnight. Null when unbounded. */
@@ -464,16 +496,13 @@ final class LeadFilterSql {
             return first == null || end == null || first.isBefore(end);
         }
 
-        String sql(OrgId org, Optional<LeadStatus> status, String orgAndStatus) {
+        /** The total; {@code counterStatus} selects the counter rows, {@code orgAndStatus} the leads of the partial days. */
+        String sql(OrgId org, String counterStatus, String orgAndStatus) {
             if (!hasWholeDays()) {
-                return "SELECT count(*) FROM leads l WHERE " + orgAndStatus + condition(window);
+                return "SELECT count(*) FROM leads l WHERE " + orgAndStatus + andConditions(window);
             }
-            // Every status named, when none is filtered: the counters' key then gives four ranges instead of a scan of
-            // all the org's days.
-            String statuses = status.map(s -> " AND status = " + SqlLiterals.status(s)).orElse(" AND status IN ("
-                    + Arrays.stream(LeadStatus.values()).map(SqlLiterals::status).collect(Collectors.joining(", ")) + ")");
             StringBuilder sql = new StringBuilder("SELECT (SELECT coalesce(sum(n), 0) FROM lead_daily_counts WHERE org_id = ")
-                    .append(SqlLiterals.org(org)).append(statuses)
+                    .append(SqlLiterals.org(org)).append(counterStatus)
                     .append(firstWholeDay() != null ? " AND day >= :firstWholeDay" : "")
                     .append(endOfWholeDays() != null ? " AND day < :endOfWholeDays" : "").append(")");
             if (window.from() != null && !dayStart(firstWholeDay()).equals(window.from())) {
@@ -489,13 +518,7 @@ final class LeadFilterSql {
 
         /** The bound values: the window's ends, and the whole days' bounds as dates and as instants. */
         Map<String, Object> parameters() {
-            Map<String, Object> values = new HashMap<>();
-            if (window.from() != null) {
-                values.put("createdFrom", SqlRows.utc(window.from()));
-            }
-            if (window.toExclusive() != null) {
-                values.put("createdBefore", SqlRows.utc(window.toExclusive()));
-            }
+            Map<String, Object> values = endValues(window);
             if (hasWholeDays()) {
                 LocalDate first = firstWholeDay();
                 LocalDate end = endOfWholeDays();
