@@ -139,14 +139,12 @@ public final class LeadsApplication implements AutoCloseable {
                 summary.add("  Demo data  " + demoData);
                 summary.add(captureLine);
             }
-            summary.add(worker && management == null
-                    ? "  Jobs       worker " + jobs.workerName() + " running (" + JOB_WORKERS + " at a time); no dashboard"
-                            + " here (" + LeadsConfig.DASHBOARD_PORT + "=off)"
-                    : worker
-                    ? "  Jobs       worker " + jobs.workerName() + " running (" + JOB_WORKERS + " at a time); JobRunr"
-                            + " dashboard at http://" + hostAndPort(management) + "/dashboard"
+            String dashboard = management == null ? "no dashboard here (" + LeadsConfig.DASHBOARD_PORT + "=off)"
+                    : "JobRunr dashboard at http://" + hostAndPort(management) + "/dashboard"
                             + (config.dashboardUser().isPresent() ? " (basic auth)" : " (no password: this machine only)")
-                            + ", worker health at /health"
+                            + ", worker health at /health";
+            summary.add(worker
+                    ? "  Jobs       worker " + jobs.workerName() + " running (" + JOB_WORKERS + " at a time); " + dashboard
                     : "  Jobs       no worker here (LEADS_JOBS_WORKER=false): exports wait for `java -jar leads.jar worker`");
             return new LeadsApplication(database, jobs, http, List.copyOf(summary));
         } catch (RuntimeException e) {
