@@ -229,8 +229,18 @@ final class LeadFilterSql {
      * ({@code (org_id, created_at, id)}, {@code (org_id, status, created_at, id)}) answer as an index condition.
      */
     static String afterPosition(Optional<ListPosition> after) {
-        return after.isPresent() ? " AND (l.created_at, l.id) < (:afterCreatedAt, :afterId)" : "";
+        return after.isPresent() ? " AND (l.created_at, l.id) < " + POSITION : "";
     }
+
+    /**
+     * The position a page starts after, as sub-selects rather than bare values: the page's plan does not depend on
+     * where in the list it starts, and PostgreSQL then keeps one plan per connection instead of planning the
+     * statement again for every position. With the bare values it re-planned on every call (0.1 ms of its CPU, more
+     * than running the page), because the plan for an unknown position is costed a little above those it makes for
+     * a known one; a sub-select's value is unknown to every plan alike. The index condition is the same.
+     */
+    private static final String POSITION =
+            "((SELECT CAST(:afterCreatedAt AS timestamptz)), (SELECT CAST(:afterId AS uuid)))";
 
     /**
      * The page's LIMIT (and OFFSET): after a position, one row more than the page, which says whether another page
@@ -429,7 +439,7 @@ final class LeadFilterSql {
         /** The page by sorting every match in {@code lead_search}, then reading only the page's leads. */
         String tableSql(PageRequest page, Optional<ListPosition> after) {
             return "WITH matched AS MATERIALIZED (SELECT s.lead_id, s.created_at FROM lead_search s WHERE " + TRIGRAM_SEARCH
-                    + (after.isPresent() ? " AND (s.created_at, s.lead_id) < (:afterCreatedAt, :afterId)" : "")
+                    + (after.isPresent() ? " AND (s.created_at, s.lead_id) < " + POSITION : "")
                     + " ORDER BY s.created_at DESC, s.lead_id DESC" + pageLimit(page, after) + ") SELECT "
                     + SqlRows.LEAD_LIST_COLUMNS + " FROM matched m JOIN leads l ON l.id = m.lead_id AND l.org_id = :org"
                     + " ORDER BY m.created_at DESC, m.lead_id DESC";
