@@ -5,6 +5,9 @@
 # starts both jars on it (-Xmx128m, the same pool, both over TCP), warms both up, then measures each scenario in
 # ROUNDS (4) rounds in which A and B take turns, the first side alternating between rounds, so that both see the same
 # drift of this shared machine. Prints a table of the rounds' means and B/A; bench/target/ab/ab.tsv has every round.
+# ENV_A and ENV_B add environment to one side, for one build under two settings, such as the cost of metrics:
+#   ENV_B="LEADS_METRICS_PORT=19464" ONLY='list page 1|detail' bash bench/ab.sh HEAD HEAD
+# A side with LEADS_METRICS_PORT is scraped every 15 s meanwhile, as Prometheus would.
 # Needs: a JDK 17+, wrk, psql (Debian: apt-get install wrk postgresql-client), curl.
 set -euo pipefail
 
@@ -72,12 +75,18 @@ $PSQL -At -c "SELECT id FROM leads WHERE org_id = '$ORG' ORDER BY md5(id::text) 
 
 declare -A PID_OF
 for side in a b; do
-  port=PORT_${side^^}
+  port=PORT_${side^^} extra=ENV_${side^^}
+  # shellcheck disable=SC2086 # ENV_A and ENV_B are NAME=value words
   env DATABASE_URL="postgres://postgres:$PGPASSWORD@localhost:$DB_PORT/leads" LEADS_HTTP_PORT=${!port} LEADS_DEMO_DATA=false \
-    LEADS_JOBS_WORKER=false DATABASE_POOL_SIZE=$CONNECTIONS java -Xmx128m -XX:+UseSerialGC -jar "$OUT/leads-$side.jar" \
+    LEADS_JOBS_WORKER=false DATABASE_POOL_SIZE=$CONNECTIONS ${!extra:-} java -Xmx128m -XX:+UseSerialGC -jar "$OUT/leads-$side.jar" \
     >> "$OUT/api-$side.log" 2>&1 &
   PIDS+=($!); PID_OF[$side]=$!
   wait_ready "${!port}" "${PID_OF[$side]}" "$OUT/api-$side.log"
+  if [[ ${!extra:-} =~ LEADS_METRICS_PORT=([0-9]+) ]]; then
+    metrics_port=${BASH_REMATCH[1]}
+    (while sleep 15; do curl -sf "http://127.0.0.1:$metrics_port/metrics" > "$OUT/scrape-$side.txt" || true; done) &
+    PIDS+=($!)
+  fi
 done
 
 SCENARIOS=(

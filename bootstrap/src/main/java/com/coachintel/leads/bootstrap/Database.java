@@ -3,6 +3,8 @@ package com.coachintel.leads.bootstrap;
 import com.coachintel.leads.adapter.persistence.DatabaseSettings;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,16 +27,21 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(LeadsConfig config) {
+        return open(config, Optional.empty());
+    }
+
+    /** With the pool's meters ({@code hikaricp.*}) in {@code meters}. */
+    static Database open(LeadsConfig config, Optional<MeterRegistry> meters) {
         if (config.externalDatabase().isPresent()) {
             DatabaseSettings settings = config.externalDatabase().get();
-            HikariDataSource pool = pool(settings);
+            HikariDataSource pool = pool(settings, meters);
             String user = settings.user() == null ? "" : ", user " + settings.user();
             return new Database(null, pool, "external " + DatabaseUrl.redacted(settings.jdbcUrl()) + user
                     + " (PostgreSQL " + serverVersion(pool) + ")");
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort());
         try {
-            HikariDataSource pool = pool(embedded.settings(config.poolSize()));
+            HikariDataSource pool = pool(embedded.settings(config.poolSize()), meters);
             String reachedOver = embedded.unixSocket().map(socket -> " (pool over the Unix socket " + socket + ")")
                     .orElse("");
             return new Database(embedded, pool, "embedded PostgreSQL " + serverVersion(pool) + ", data dir "
@@ -46,9 +53,9 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(DatabaseSettings settings) {
+    private static HikariDataSource pool(DatabaseSettings settings, Optional<MeterRegistry> meters) {
         try {
-            return PostgresPersistence.pooledDataSource(settings, "leads");
+            return PostgresPersistence.pooledDataSource(settings, "leads", meters);
         } catch (RuntimeException e) {
             // Hikari wraps the driver's message; keep it, without the password (which it never prints).
             throw new IllegalStateException("could not connect to " + DatabaseUrl.redacted(settings.jdbcUrl()) + ": "

@@ -1,20 +1,43 @@
 package com.coachintel.leads.bootstrap;
 
 import com.coachintel.leads.adapter.persistence.DatabaseSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code DATABASE_URL} in either form operators meet: {@code jdbc:postgresql://host:port/db?...}
  * or the Heroku/Render style {@code postgres://user:password@host:port/db?...}.
  * {@code DATABASE_USER} and {@code DATABASE_PASSWORD}, when set, win over credentials in the URL.
+ *
+ * <p>Either form may name several hosts, {@code host1:5432,host2:5432}, for a primary with standbys behind no single
+ * address: pgjdbc tries them in order and keeps the one that is primary. The pool writes, so a URL with several hosts
+ * and no {@code targetServerType} gets {@code targetServerType=primary}; without it pgjdbc would settle for a
+ * read-only standby. libpq's {@code target_session_attrs} in a {@code postgres://} URL is translated to pgjdbc's
+ * {@code targetServerType} ({@code read-write} is {@code primary}).
  */
 final class DatabaseUrl {
 
-    static final String ACCEPTED = "jdbc:postgresql://host[:port]/database[?params] "
-            + "or postgres://[user[:password]@]host[:port]/database[?params]";
+    static final String ACCEPTED = "jdbc:postgresql://host[:port][,host2[:port]...]/database[?params] "
+            + "or postgres://[user[:password]@]host[:port][,host2[:port]...]/database[?params]";
+
+    /** libpq's target_session_attrs, as pgjdbc's targetServerType. */
+    private static final Map<String, String> TARGET_SESSION_ATTRS = Map.of(
+            "any", "any",
+            "read-write", "primary",
+            "primary", "primary",
+            "read-only", "secondary",
+            "standby", "secondary",
+            "prefer-standby", "preferSecondary");
+
+    /** One host: a name or IPv4 address, or an IPv6 address in brackets, and an optional port. */
+    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._%-]+)(?::([0-9]{1,5}))?");
 
     private DatabaseUrl() {
     }
@@ -22,49 +45,105 @@ final class DatabaseUrl {
     static DatabaseSettings parse(String url, String user, String password, int poolSize) {
         String trimmed = url.trim();
         if (trimmed.startsWith("jdbc:postgresql://")) {
-            requireHostAndDatabase(trimmed, URI.create(trimmed.substring("jdbc:".length())));
-            return new DatabaseSettings(trimmed, user, password, poolSize);
-        }
-        if (trimmed.startsWith("postgres://") || trimmed.startsWith("postgresql://")) {
-            URI uri = toUri(trimmed);
-            requireHostAndDatabase(trimmed, uri);
-            String urlUser = null;
-            String urlPassword = null;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
-                urlUser = decode(parts[0]);
-                urlPassword = parts.length > 1 ? decode(parts[1]) : null;
+            Parts parts = Parts.of(trimmed.substring("jdbc:postgresql://".length()), false);
+            if (parts.userInfo != null) {
+                throw invalid("credentials before the host in a jdbc: URL (pgjdbc reads them as a host); give them as"
+                        + " DATABASE_USER and DATABASE_PASSWORD");
             }
-            String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
-            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
-            return new DatabaseSettings(jdbcUrl, user != null ? user : urlUser, password != null ? password : urlPassword,
-                    poolSize);
+            return new DatabaseSettings(parts.jdbcUrl(), user, password, poolSize);
+        }
+        for (String scheme : List.of("postgres://", "postgresql://")) {
+            if (trimmed.startsWith(scheme)) {
+                Parts parts = Parts.of(trimmed.substring(scheme.length()), true);
+                String urlUser = null;
+                String urlPassword = null;
+                if (parts.userInfo != null) {
+                    String[] credentials = parts.userInfo.split(":", 2);
+                    urlUser = decode(credentials[0]);
+                    urlPassword = credentials.length > 1 ? decode(credentials[1]) : null;
+                }
+                return new DatabaseSettings(parts.jdbcUrl(), user != null ? user : urlUser,
+                        password != null ? password : urlPassword, poolSize);
+            }
         }
         throw invalid("unknown scheme");
     }
 
-    /** The URL without credentials, for logs: {@code postgresql://host:port/db}. */
+    /** The URL without credentials or parameters, for logs: {@code postgresql://host:port[,host2:port]/db}. */
     static String redacted(String jdbcUrl) {
-        URI uri = toUri(jdbcUrl.substring("jdbc:".length()));
-        String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
-        return "postgresql://" + uri.getHost() + port + uri.getRawPath();
+        Parts parts = Parts.of(jdbcUrl.substring("jdbc:postgresql://".length()), false);
+        return "postgresql://" + String.join(",", parts.hosts) + "/" + parts.database;
     }
 
-    private static URI toUri(String url) {
-        try {
-            return new URI(url);
-        } catch (URISyntaxException e) {
-            throw invalid("not a URL (" + e.getReason() + ")");
-        }
-    }
+    /** What lies after the scheme: {@code [userinfo@]hosts/database[?query]}, taken apart and checked. */
+    private record Parts(String userInfo, List<String> hosts, String database, Map<String, String> query) {
 
-    private static void requireHostAndDatabase(String url, URI uri) {
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw invalid("no host");
+        static Parts of(String rest, boolean libpq) {
+            int slash = rest.indexOf('/');
+            if (slash < 0) {
+                throw invalid("no database name");
+            }
+            String authority = rest.substring(0, slash);
+            String pathAndQuery = rest.substring(slash + 1);
+            int at = authority.lastIndexOf('@');
+            String userInfo = at < 0 ? null : authority.substring(0, at);
+            String hostList = at < 0 ? authority : authority.substring(at + 1);
+            if (hostList.isEmpty()) {
+                throw invalid("no host");
+            }
+            List<String> hosts = new ArrayList<>();
+            for (String host : hostList.split(",", -1)) {
+                Matcher matcher = HOST.matcher(host);
+                if (!matcher.matches()) {
+                    throw invalid(host.isEmpty() ? "an empty host in the host list" : "a host that is not host[:port]");
+                }
+                if (matcher.group(2) != null) {
+                    int port = Integer.parseInt(matcher.group(2));
+                    if (port < 1 || port > 65_535) {
+                        throw invalid("a port outside 1-65535");
+                    }
+                }
+                hosts.add(host);
+            }
+            int question = pathAndQuery.indexOf('?');
+            String database = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
+            if (database.isEmpty() || database.contains("/")) {
+                throw invalid("no database name");
+            }
+            Map<String, String> query = new LinkedHashMap<>();
+            if (question >= 0 && question < pathAndQuery.length() - 1) {
+                for (String pair : pathAndQuery.substring(question + 1).split("&")) {
+                    if (pair.isEmpty()) {
+                        continue;
+                    }
+                    int equals = pair.indexOf('=');
+                    query.put(equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1));
+                }
+            }
+            if (libpq && query.containsKey("target_session_attrs")) {
+                String attrs = decode(query.remove("target_session_attrs")).toLowerCase(Locale.ROOT);
+                String serverType = TARGET_SESSION_ATTRS.get(attrs);
+                if (serverType == null) {
+                    throw invalid("target_session_attrs must be one of " + String.join(", ",
+                            new java.util.TreeSet<>(TARGET_SESSION_ATTRS.keySet())));
+                }
+                query.putIfAbsent("targetServerType", serverType);
+            }
+            if (hosts.size() > 1) {
+                query.putIfAbsent("targetServerType", "primary");
+            }
+            return new Parts(userInfo, List.copyOf(hosts), database, query);
         }
-        if (uri.getRawPath() == null || uri.getRawPath().length() < 2) {
-            throw invalid("no database name");
+
+        String jdbcUrl() {
+            StringBuilder url = new StringBuilder("jdbc:postgresql://").append(String.join(",", hosts)).append('/')
+                    .append(database);
+            char separator = '?';
+            for (Map.Entry<String, String> parameter : query.entrySet()) {
+                url.append(separator).append(parameter.getKey()).append('=').append(parameter.getValue());
+                separator = '&';
+            }
+            return url.toString();
         }
     }
 

@@ -50,10 +50,14 @@ public final class LeadsApplication implements AutoCloseable {
     private final HttpApi http;
     private final List<String> summary;
 
-    private LeadsApplication(Database database, JobRunrJobs jobs, HttpApi http, List<String> summary) {
+    private final Optional<Metrics> metrics;
+
+    private LeadsApplication(Database database, JobRunrJobs jobs, HttpApi http, Optional<Metrics> metrics,
+            List<String> summary) {
         this.database = database;
         this.jobs = jobs;
         this.http = http;
+        this.metrics = metrics;
         this.summary = summary;
     }
 
@@ -68,7 +72,14 @@ public final class LeadsApplication implements AutoCloseable {
     }
 
     private static LeadsApplication start(LeadsConfig config, boolean api, boolean worker) {
-        Database database = Database.open(config);
+        Optional<Metrics> metrics = config.metricsPort().map(port -> new Metrics());
+        Database database;
+        try {
+            database = Database.open(config, metrics.map(Metrics::registry));
+        } catch (RuntimeException e) {
+            metrics.ifPresent(Metrics::close);
+            throw e;
+        }
         JobRunrJobs jobs = null;
         HttpApi http = null;
         try {
@@ -80,6 +91,7 @@ public final class LeadsApplication implements AutoCloseable {
 
             Clock clock = Clock.systemUTC();
             jobs = new JobRunrJobs(database.dataSource());
+            metrics.map(Metrics::registry).ifPresent(jobs::bindMetrics);
             var exports = new ExportService(persistence.matchingLeads(), persistence.leadExports(), jobs.exportScheduler(),
                     clock, config.exportTtl());
             String demoData = api && config.demoData() ? describe(persistence.demoDataSeeder(clock).seedIfAbsent())
@@ -126,7 +138,8 @@ public final class LeadsApplication implements AutoCloseable {
                 http = new HttpApi(new HttpSettings(config.httpHost(), config.httpPort(), config.proxySecret(),
                         config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies(),
                         new HttpSettings.Timeouts(config.httpIdleTimeout(), config.shutdownGrace()),
-                        config.postmarkWebhook(), config.twilioAuthToken(), config.publicBaseUrl()), useCases).start();
+                        config.postmarkWebhook(), config.twilioAuthToken(), config.publicBaseUrl()), useCases, clock,
+                        metrics.map(Metrics::registry)).start();
                 summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
                 summary.add("  Providers  Postmark webhook " + (config.postmarkWebhook().isPresent() ? "on" : "off (set "
                         + LeadsConfig.POSTMARK_WEBHOOK_USER + " and _PASSWORD)") + "; unsubscribe links "
@@ -146,7 +159,10 @@ public final class LeadsApplication implements AutoCloseable {
             summary.add(worker
                     ? "  Jobs       worker " + jobs.workerName() + " running (" + JOB_WORKERS + " at a time); " + dashboard
                     : "  Jobs       no worker here (LEADS_JOBS_WORKER=false): exports wait for `java -jar leads.jar worker`");
-            return new LeadsApplication(database, jobs, http, List.copyOf(summary));
+            summary.add(metrics.map(m -> "  Metrics    http://" + hostAndPort(m.serve(config.managementHost(),
+                    config.metricsPort().get())) + "/metrics (Prometheus)")
+                    .orElse("  Metrics    off (set " + LeadsConfig.METRICS_PORT + " to serve /metrics)"));
+            return new LeadsApplication(database, jobs, http, metrics, List.copyOf(summary));
         } catch (RuntimeException e) {
             if (http != null) {
                 http.stop();
@@ -155,6 +171,7 @@ public final class LeadsApplication implements AutoCloseable {
                 jobs.close();
             }
             database.close();
+            metrics.ifPresent(Metrics::close);
             throw e;
         }
     }
@@ -207,7 +224,12 @@ public final class LeadsApplication implements AutoCloseable {
             try {
                 jobs.close();
             } finally {
-                database.close();
+                try {
+                    database.close();
+                } finally {
+                    // Last: a scrape during the stop still answers.
+                    metrics.ifPresent(Metrics::close);
+                }
             }
         }
         LOG.info("Leads stopped");

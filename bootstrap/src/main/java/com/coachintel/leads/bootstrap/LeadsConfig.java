@@ -42,7 +42,7 @@ import java.util.Set;
  * @param captureRateLimit  LEADS_CAPTURE_RATE_LIMIT: public captures one client address may send per minute
  * @param corsOrigins       LEADS_CORS_ORIGINS: origins whose pages may call the API from the browser
  * @param trustedProxies    LEADS_TRUSTED_PROXIES: proxies (CIDRs) whose X-Forwarded-For names the client
- * @param managementHost    LEADS_MANAGEMENT_HOST: the interface of the management port (the JobRunr dashboard)
+ * @param managementHost    LEADS_MANAGEMENT_HOST: the interface of the management ports (the JobRunr dashboard, metrics)
  * @param exportConcurrency LEADS_EXPORT_CONCURRENCY: streamed exports at once; default a quarter of the pool, at least 1
  * @param shutdownGrace     LEADS_SHUTDOWN_GRACE: how long SIGTERM waits for requests in flight
  * @param httpIdleTimeout   LEADS_HTTP_IDLE_TIMEOUT: a connection silent this long is closed (a stalled reader or body)
@@ -50,6 +50,8 @@ import java.util.Set;
  * @param unsubscribeSecret LEADS_UNSUBSCRIBE_SECRET: the key of signed unsubscribe links; empty: unsubscribe off
  * @param twilioAuthToken   LEADS_TWILIO_AUTH_TOKEN: verifies Twilio's callbacks; empty: the Twilio webhook is off
  * @param publicBaseUrl     LEADS_PUBLIC_BASE_URL: the URL callers use, when a proxy changes it (Twilio signs it)
+ * @param metricsPort       LEADS_METRICS_PORT: Prometheus metrics at {@code /metrics} on this port of the management
+ *                          host; empty ({@code off}, the default): no metrics are kept
  * @param warnings          what an operator should hear about this configuration at start-up
  */
 public record LeadsConfig(
@@ -80,6 +82,7 @@ public record LeadsConfig(
         Optional<String> unsubscribeSecret,
         Optional<String> twilioAuthToken,
         Optional<String> publicBaseUrl,
+        Optional<Integer> metricsPort,
         List<String> warnings) {
 
     static final String HTTP_HOST = "LEADS_HTTP_HOST";
@@ -110,6 +113,7 @@ public record LeadsConfig(
     static final String TWILIO_AUTH_TOKEN = "LEADS_TWILIO_AUTH_TOKEN";
     static final String PUBLIC_BASE_URL = "LEADS_PUBLIC_BASE_URL";
     static final String LOG_FORMAT = "LEADS_LOG_FORMAT";
+    static final String METRICS_PORT = "LEADS_METRICS_PORT";
     static final String ACCESS_LOG_LEVEL = "LEADS_ACCESS_LOG_LEVEL";
     static final String DATABASE_URL = "DATABASE_URL";
     static final String DATABASE_USER = "DATABASE_USER";
@@ -188,7 +192,14 @@ public record LeadsConfig(
         // The dashboard deletes and requeues jobs and shows their arguments: never open to the network by accident.
         // Its interface is chosen apart from the API's, which a proxy secret opens to every interface.
         String managementHost = vars.host(MANAGEMENT_HOST).orElse("127.0.0.1");
-        if (dashboardUser.isEmpty() && !isLoopback(managementHost)) {
+        Optional<Integer> metricsPort = "off".equalsIgnoreCase(vars.text(METRICS_PORT).orElse("off"))
+                ? Optional.empty() : vars.integer(METRICS_PORT, 1, 65_535, "or off");
+        if (metricsPort.isPresent() && metricsPort.equals(dashboardPort)) {
+            throw new ConfigException(METRICS_PORT + " and " + DASHBOARD_PORT + " are both " + metricsPort.get()
+                    + ": give the metrics a port of their own");
+        }
+        // Metrics carry no lead data (route templates and counts): they may be scraped from beyond this machine.
+        if (dashboardPort.isPresent() && dashboardUser.isEmpty() && !isLoopback(managementHost)) {
             throw new ConfigException(MANAGEMENT_HOST + "=" + managementHost + " opens the JobRunr dashboard beyond this"
                     + " machine, and it has no password: set " + DASHBOARD_USER + " and " + DASHBOARD_PASSWORD
                     + ", or keep " + MANAGEMENT_HOST + " on 127.0.0.1 (the default)");
@@ -246,7 +257,7 @@ public record LeadsConfig(
         return new LeadsConfig(host, port, proxySecret, nextAuthSecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
                 exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, captureOrg, captureRateLimit,
                 Set.copyOf(corsOrigins), List.copyOf(trustedProxies), managementHost, exportConcurrency, shutdownGrace,
-                httpIdleTimeout, postmarkWebhook, unsubscribeSecret, twilioAuthToken, publicBaseUrl, List.copyOf(warnings));
+                httpIdleTimeout, postmarkWebhook, unsubscribeSecret, twilioAuthToken, publicBaseUrl, metricsPort, List.copyOf(warnings));
     }
 
     private static boolean isLoopback(String host) {
@@ -271,7 +282,7 @@ public record LeadsConfig(
                 + exportConcurrency + ", shutdownGrace=" + shutdownGrace + ", httpIdleTimeout=" + httpIdleTimeout + ", postmarkWebhook=" + postmarkWebhook.map(c -> c.user() + ":***")
                 .orElse("none") + ", unsubscribeSecret=" + unsubscribeSecret.map(secret -> "***").orElse("none")
                 + ", twilioAuthToken=" + twilioAuthToken.map(token -> "***").orElse("none") + ", publicBaseUrl="
-                + publicBaseUrl.orElse("none") + "]";
+                + publicBaseUrl.orElse("none") + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("off") + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +34,13 @@ final class ExportHandlers {
     private final ExportLeadsUseCase exportNow;
     private final ExportJobsUseCase jobs;
     private final Clock clock;
+    private final Optional<HttpMetrics> metrics;
 
-    ExportHandlers(ExportLeadsUseCase exportNow, ExportJobsUseCase jobs, Clock clock) {
+    ExportHandlers(ExportLeadsUseCase exportNow, ExportJobsUseCase jobs, Clock clock, Optional<HttpMetrics> metrics) {
         this.exportNow = Objects.requireNonNull(exportNow, "exportNow");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -49,10 +52,12 @@ final class ExportHandlers {
         QueryParameters.requireNone(ctx);
         LeadFilters filters = filters(ctx);
         Caller caller = Authentication.caller(ctx);
+        CountingStream sent = new CountingStream(ctx);
+        long rows = 0;
         try {
-            long rows = exportNow.exportCsv(caller, filters, () -> {
+            rows = exportNow.exportCsv(caller, filters, () -> {
                 startCsv(ctx, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-                return ctx.res().getOutputStream();
+                return sent;
             });
             ctx.res().getOutputStream().flush();
             LOG.debug("request {}: export of {} rows for org {} done", RequestIds.of(ctx), rows, caller.orgId());
@@ -60,6 +65,53 @@ final class ExportHandlers {
             // The response is committed; there is nobody left to tell. The cursor is closed and the connection freed.
             LOG.info("request {}: export for org {} stopped, the client went away ({})", RequestIds.of(ctx), caller.orgId(),
                     e.getClass().getSimpleName());
+        } finally {
+            long bytes = sent.count;
+            long written = rows;
+            metrics.ifPresent(m -> m.exported(written, bytes));
+        }
+    }
+
+    /**
+     * The response's stream, opened when the export starts, counting the bytes that pass (an export the client left
+     * counts what was sent).
+     */
+    private static final class CountingStream extends OutputStream {
+        private final Context ctx;
+        private OutputStream out;
+        private long count;
+
+        CountingStream(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        private OutputStream out() throws IOException {
+            if (out == null) {
+                out = ctx.res().getOutputStream();
+            }
+            return out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out().write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out().write(bytes, offset, length);
+            count += length;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out().flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out().close();
         }
     }
 

@@ -20,6 +20,7 @@ import com.coachintel.leads.application.export.ExportLeadsUseCase;
 import com.coachintel.leads.application.message.RecordMessageEventUseCase;
 import com.coachintel.leads.application.message.UnsubscribeUseCase;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
@@ -143,7 +144,16 @@ public final class HttpApi {
 
     /** With the clock that dates export file names (tests). */
     public HttpApi(HttpSettings settings, UseCases useCases, Clock clock) {
+        this(settings, useCases, clock, Optional.empty());
+    }
+
+    /**
+     * With the registry that gets the HTTP side's meters ({@code http.server.requests}, webhook and capture outcomes,
+     * the streamed export's rows and bytes); without one, nothing is measured and nothing costs.
+     */
+    public HttpApi(HttpSettings settings, UseCases useCases, Clock clock, Optional<MeterRegistry> meters) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        Optional<HttpMetrics> metrics = meters.map(HttpMetrics::new);
         HealthHandlers health = new HealthHandlers(useCases.health().health(), useCases.health().readiness());
         Cors cors = new Cors(settings.corsOrigins());
         Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret(),
@@ -153,7 +163,7 @@ public final class HttpApi {
         LeadReadHandlers reads = new LeadReadHandlers(read.list(), read.get(), read.events(), read.history(), disconnects);
         UseCases.Changes change = useCases.changes();
         LeadWriteHandlers writes = new LeadWriteHandlers(change.contact(), change.notes(), change.status());
-        ExportHandlers exports = new ExportHandlers(useCases.exports().now(), useCases.exports().jobs(), clock);
+        ExportHandlers exports = new ExportHandlers(useCases.exports().now(), useCases.exports().jobs(), clock, metrics);
         UseCases.Intake in = useCases.intake();
         IntakeHandlers intake = new IntakeHandlers(in.create(), in.capture(), in.recordConsent(), in.listConsents(),
                 in.idempotent(), new ClientAddresses(settings.trustedProxies()));
@@ -201,6 +211,7 @@ public final class HttpApi {
                     ACCESS_LOG.debug("{} {} {} {} ms request_id={}", ctx.method(), ctx.path(), ctx.statusCode(),
                             Math.round(millis), RequestIds.of(ctx));
                 }
+                metrics.ifPresent(m -> m.record(ctx, millis));
                 // The last thing Javalin does for a request: the thread's next request, or other work, has no id.
                 RequestIds.clear();
             });

@@ -77,11 +77,13 @@ final class PostmarkWebhook {
         }
         Optional<ProviderReport> read = read(ctx);
         if (read.isEmpty()) {
+            HttpMetrics.name(ctx, "dropped");
             JsonResponses.send(ctx, new Answer("dropped", 0, 0));
             return;
         }
         ProviderReport report = read.get();
         RecordMessageEventUseCase.Outcome outcome = events.get().record(report);
+        HttpMetrics.name(ctx, outcome);
         outcome.dropped().ifPresent(why -> LOG.info("request {}: Postmark {} {} dropped: {}", RequestIds.of(ctx),
                 report.type().wireName(), Objects.toString(report.providerMessageId(), "(no message id)"), why));
         JsonResponses.send(ctx, new Answer(outcome.dropped().isPresent() ? "dropped" : "recorded", outcome.recorded(),

@@ -82,8 +82,15 @@ final class TwilioWebhook {
         Map<String, List<String>> query = QueryParameters.decode(ctx.queryString(), violations);
         violations.throwIfAny();
         Optional<ProviderReport> report = read(form, query, clock);
-        report.ifPresent(r -> events.get().record(r).dropped().ifPresent(why -> LOG.info("request {}: Twilio {} {} dropped: {}",
-                RequestIds.of(ctx), r.type().wireName(), r.providerMessageId(), why)));
+        if (report.isEmpty()) {
+            HttpMetrics.name(ctx, "dropped"); // a status that is no event (queued, sending, ...)
+        }
+        report.ifPresent(r -> {
+            RecordMessageEventUseCase.Outcome outcome = events.get().record(r);
+            HttpMetrics.name(ctx, outcome);
+            outcome.dropped().ifPresent(why -> LOG.info("request {}: Twilio {} {} dropped: {}", RequestIds.of(ctx),
+                    r.type().wireName(), r.providerMessageId(), why));
+        });
         ctx.contentType("text/xml; charset=utf-8").result(EMPTY_TWIML);
     }
 

@@ -2,7 +2,10 @@ package com.coachintel.leads.adapter.jobs;
 
 import com.coachintel.leads.application.export.RunExportUseCase;
 import com.coachintel.leads.domain.export.ExportId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
+import java.util.Optional;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.slf4j.Logger;
@@ -23,9 +26,20 @@ public final class ExportJobHandler implements JobRequestHandler<ExportJobReques
     private static final Logger LOG = LoggerFactory.getLogger(ExportJobHandler.class);
 
     private final RunExportUseCase exports;
+    private final Optional<Counter> rows;
+    private final Optional<Counter> bytes;
 
     public ExportJobHandler(RunExportUseCase exports) {
+        this(exports, Optional.empty());
+    }
+
+    /** With {@code leads.export.rows} and {@code leads.export.bytes} (tagged {@code kind=job}) in {@code meters}. */
+    public ExportJobHandler(RunExportUseCase exports, Optional<MeterRegistry> meters) {
         this.exports = Objects.requireNonNull(exports, "exports");
+        this.rows = meters.map(registry -> Counter.builder("leads.export.rows").tag("kind", "job")
+                .description("Leads written by exports").register(registry));
+        this.bytes = meters.map(registry -> Counter.builder("leads.export.bytes").tag("kind", "job").baseUnit("bytes")
+                .description("CSV bytes written by exports").register(registry));
     }
 
     @Override
@@ -33,7 +47,9 @@ public final class ExportJobHandler implements JobRequestHandler<ExportJobReques
     public void run(ExportJobRequest request) {
         ExportId id = new ExportId(request.exportId());
         try {
-            exports.runExport(id);
+            RunExportUseCase.Written written = exports.runExport(id);
+            rows.ifPresent(counter -> counter.increment(written.rows()));
+            bytes.ifPresent(counter -> counter.increment(written.bytes()));
         } catch (RuntimeException e) {
             // The class names the kind of fault (a timeout, a lost connection) and carries no data.
             LOG.warn("Export {} failed: {}", id, e.getClass().getName());

@@ -3,10 +3,13 @@ package com.coachintel.leads.adapter.jobs;
 import com.coachintel.leads.application.export.RunExportUseCase;
 import com.coachintel.leads.domain.port.ExportScheduler;
 import com.coachintel.leads.domain.port.JobWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +22,10 @@ import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.JobActivator;
+import org.jobrunr.server.metrics.BackgroundJobServerMetricsBinder;
 import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.StorageProviderUtils;
+import org.jobrunr.storage.metrics.StorageProviderMetricsBinder;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
@@ -53,12 +59,15 @@ public final class JobRunrJobs implements AutoCloseable {
     private volatile BackgroundJobServer worker;
     private ScheduledExecutorService watchdog;
     private ManagementServer management;
+    private Optional<MeterRegistry> meters = Optional.empty();
+    private final List<AutoCloseable> meterBinders = new ArrayList<>();
     private boolean closed;
 
     public JobRunrJobs(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jsonMapper = new JacksonJsonMapper();
-        this.storage = new PostgresStorageProvider(dataSource);
+        JobRunrTables.migrate(dataSource);
+        this.storage = new PostgresStorageProvider(dataSource, StorageProviderUtils.DatabaseOptions.SKIP_CREATE);
         this.storage.setJobMapper(new JobMapper(jsonMapper));
         this.scheduler = new JobRequestScheduler(storage);
     }
@@ -85,7 +94,7 @@ public final class JobRunrJobs implements AutoCloseable {
             throw new IllegalStateException("the worker is already running");
         }
         Map<Class<?>, Object> handlers = Map.of(
-                ExportJobHandler.class, new ExportJobHandler(exports),
+                ExportJobHandler.class, new ExportJobHandler(exports, meters),
                 ExpiredExportsCleanupHandler.class, new ExpiredExportsCleanupHandler(exports));
         JobActivator activator = new JobActivator() {
             @Override
@@ -103,6 +112,7 @@ public final class JobRunrJobs implements AutoCloseable {
                         .andWorkerCount(workers)
                         .andPollInterval(pollInterval));
         worker.start();
+        meters.ifPresent(registry -> meterBinders.add(new BackgroundJobServerMetricsBinder(worker, registry)));
         scheduleCleanup();
         watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "leads-worker-watchdog");
@@ -144,6 +154,23 @@ public final class JobRunrJobs implements AutoCloseable {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /**
+     * Puts JobRunr's meters in {@code registry}: {@code jobrunr.jobs.by-state} (job counts by state, read from the
+     * database every few seconds, so the same in every process), and, once this process runs the worker, its
+     * {@code jobrunr.background-job-server.*} gauges; the export job counts what it writes. Call before
+     * {@link #startWorker}.
+     */
+    public synchronized void bindMetrics(MeterRegistry registry) {
+        if (meters.isPresent()) {
+            throw new IllegalStateException("metrics are already bound");
+        }
+        if (worker != null) {
+            throw new IllegalStateException("bind metrics before the worker starts");
+        }
+        meters = Optional.of(registry);
+        meterBinders.add(new StorageProviderMetricsBinder(storage, registry));
     }
 
     /** The {@link JobWorker} port: the state of this process's worker, for health reports. */
@@ -227,6 +254,14 @@ public final class JobRunrJobs implements AutoCloseable {
             management.close();
             management = null;
         }
+        for (AutoCloseable binder : meterBinders) {
+            try {
+                binder.close();
+            } catch (Exception e) {
+                LOG.debug("closing a JobRunr meter binder failed", e);
+            }
+        }
+        meterBinders.clear();
         if (worker != null) {
             worker.stop();
             worker = null;

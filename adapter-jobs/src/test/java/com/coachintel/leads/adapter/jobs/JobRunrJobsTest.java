@@ -37,11 +37,12 @@ class JobRunrJobsTest {
 
     final RunExportUseCase exports = new RunExportUseCase() {
         @Override
-        public void runExport(ExportId id) {
+        public Written runExport(ExportId id) {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("Key (email)=(ann@example.com) already exists");
             }
             ran.add(id);
+            return new Written(1, 10);
         }
 
         @Override

@@ -26,8 +26,9 @@ class WorkerOutageTest {
 
     final RunExportUseCase exports = new RunExportUseCase() {
         @Override
-        public void runExport(ExportId id) {
+        public Written runExport(ExportId id) {
             ran.add(id);
+            return new Written(1, 10);
         }
 
         @Override

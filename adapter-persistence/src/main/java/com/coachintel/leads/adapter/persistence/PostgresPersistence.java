@@ -15,6 +15,8 @@ import com.coachintel.leads.domain.port.StorageHealth;
 import com.coachintel.leads.domain.port.UserAccounts;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -43,7 +45,17 @@ public final class PostgresPersistence {
 
     /** A HikariCP pool for the given settings; the caller closes it. */
     public static HikariDataSource pooledDataSource(DatabaseSettings settings, String poolName) {
+        return pooledDataSource(settings, poolName, Optional.empty());
+    }
+
+    /**
+     * The same, its meters ({@code hikaricp.connections.pending}, {@code .active}, {@code .acquire}, ... tagged
+     * {@code pool}) in {@code meters}.
+     */
+    public static HikariDataSource pooledDataSource(DatabaseSettings settings, String poolName,
+            Optional<MeterRegistry> meters) {
         HikariConfig config = new HikariConfig();
+        meters.ifPresent(config::setMetricRegistry);
         config.setPoolName(poolName);
         config.setJdbcUrl(settings.jdbcUrl());
         if (settings.user() != null) {

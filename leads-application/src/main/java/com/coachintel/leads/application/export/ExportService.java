@@ -92,25 +92,29 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
     }
 
     @Override
-    public void runExport(ExportId id) {
+    public Written runExport(ExportId id) {
         LeadExport export = exports.findForWorker(id).orElse(null);
         if (export == null) {
             LOG.info(() -> "export " + id + " no longer exists (expired or deleted); nothing to do");
-            return;
+            return Written.NOTHING;
         }
         if (export.status() == ExportStatus.SUCCEEDED) {
-            return; // a second run of a finished job
+            return Written.NOTHING; // a second run of a finished job
         }
         exports.markRunning(id);
         try {
             long rows;
-            try (OutputStream file = exports.openFile(id)) {
+            CountingStream file = new CountingStream(exports.openFile(id));
+            try (file) {
                 rows = csv.write(export.orgId(), export.filters(), file);
             }
             exports.markSucceeded(id, rows, clock.instant());
+            return new Written(rows, file.count);
         } catch (IOException | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.log(Level.WARNING, "export " + id + " failed: " + reason, e);
+            // The log gets the kind of fault only: a driver's message can quote row values (a key, an email). The
+            // export's own record, which only its org reads, keeps the whole reason.
+            LOG.log(Level.WARNING, "export " + id + " failed: " + e.getClass().getName());
             exports.markFailed(id, reason, clock.instant());
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
@@ -119,5 +123,26 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
     @Override
     public int deleteExpiredExports() {
         return exports.deleteExpired(clock.instant());
+    }
+
+    /** Counts the bytes written through it. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
     }
 }
