@@ -19,6 +19,7 @@ final class Database implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
     private final String description;
+    private Optional<HikariDataSource> replica = Optional.empty();
 
     private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, String description) {
         this.embedded = embedded;
@@ -36,8 +37,15 @@ final class Database implements AutoCloseable {
             DatabaseSettings settings = config.externalDatabase().get();
             HikariDataSource pool = pool(settings, meters);
             String user = settings.user() == null ? "" : ", user " + settings.user();
-            return new Database(null, pool, "external " + DatabaseUrl.redacted(settings.jdbcUrl()) + user
-                    + " (PostgreSQL " + serverVersion(pool) + ")");
+            Database database = new Database(null, pool, "external " + DatabaseUrl.redacted(settings.jdbcUrl()) + user
+                    + " (PostgreSQL " + serverVersion(pool) + ")"
+                    + config.readReplica().map(replica -> "; lists and exports from the replica "
+                            + DatabaseUrl.redacted(replica.jdbcUrl()) + " while it lags under "
+                            + config.replicaMaxLag().toSeconds() + " s").orElse(""));
+            // A replica that is down does not stop start-up: reads go to the primary until it answers.
+            database.replica = config.readReplica().map(replica -> PostgresPersistence.pooledReplicaDataSource(
+                    replica, "leads-replica", meters));
+            return database;
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort());
         try {
@@ -91,9 +99,15 @@ final class Database implements AutoCloseable {
         return description;
     }
 
+    /** The read replica's pool, when DATABASE_READ_URL names one. */
+    Optional<HikariDataSource> replica() {
+        return replica;
+    }
+
     @Override
     public void close() {
         try {
+            replica.ifPresent(HikariDataSource::close);
             dataSource.close();
         } finally {
             if (embedded != null) {

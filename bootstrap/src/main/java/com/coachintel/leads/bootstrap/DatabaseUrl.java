@@ -43,9 +43,26 @@ final class DatabaseUrl {
     }
 
     static DatabaseSettings parse(String url, String user, String password, int poolSize) {
+        return parse("DATABASE_URL", url, user, password, poolSize, "primary");
+    }
+
+    /**
+     * The same for {@code variable}; a URL naming several hosts without a target gets {@code severalHostsTarget}
+     * ({@code primary} for the pool that writes, {@code preferSecondary} for a read replica's).
+     */
+    static DatabaseSettings parse(String variable, String url, String user, String password, int poolSize,
+            String severalHostsTarget) {
+        try {
+            return parse(url, user, password, poolSize, severalHostsTarget);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage().replaceFirst("^DATABASE_URL", variable));
+        }
+    }
+
+    private static DatabaseSettings parse(String url, String user, String password, int poolSize, String severalHostsTarget) {
         String trimmed = url.trim();
         if (trimmed.startsWith("jdbc:postgresql://")) {
-            Parts parts = Parts.of(trimmed.substring("jdbc:postgresql://".length()), false);
+            Parts parts = Parts.of(trimmed.substring("jdbc:postgresql://".length()), false, severalHostsTarget);
             if (parts.userInfo != null) {
                 throw invalid("credentials before the host in a jdbc: URL (pgjdbc reads them as a host); give them as"
                         + " DATABASE_USER and DATABASE_PASSWORD");
@@ -54,7 +71,7 @@ final class DatabaseUrl {
         }
         for (String scheme : List.of("postgres://", "postgresql://")) {
             if (trimmed.startsWith(scheme)) {
-                Parts parts = Parts.of(trimmed.substring(scheme.length()), true);
+                Parts parts = Parts.of(trimmed.substring(scheme.length()), true, severalHostsTarget);
                 String urlUser = null;
                 String urlPassword = null;
                 if (parts.userInfo != null) {
@@ -71,14 +88,14 @@ final class DatabaseUrl {
 
     /** The URL without credentials or parameters, for logs: {@code postgresql://host:port[,host2:port]/db}. */
     static String redacted(String jdbcUrl) {
-        Parts parts = Parts.of(jdbcUrl.substring("jdbc:postgresql://".length()), false);
+        Parts parts = Parts.of(jdbcUrl.substring("jdbc:postgresql://".length()), false, "primary");
         return "postgresql://" + String.join(",", parts.hosts) + "/" + parts.database;
     }
 
     /** What lies after the scheme: {@code [userinfo@]hosts/database[?query]}, taken apart and checked. */
     private record Parts(String userInfo, List<String> hosts, String database, Map<String, String> query) {
 
-        static Parts of(String rest, boolean libpq) {
+        static Parts of(String rest, boolean libpq, String severalHostsTarget) {
             int slash = rest.indexOf('/');
             if (slash < 0) {
                 throw invalid("no database name");
@@ -130,7 +147,7 @@ final class DatabaseUrl {
                 query.putIfAbsent("targetServerType", serverType);
             }
             if (hosts.size() > 1) {
-                query.putIfAbsent("targetServerType", "primary");
+                query.putIfAbsent("targetServerType", severalHostsTarget);
             }
             return new Parts(userInfo, List.copyOf(hosts), database, query);
         }

@@ -51,10 +51,12 @@ public final class LeadsApplication implements AutoCloseable {
     private final List<String> summary;
 
     private final Optional<Metrics> metrics;
+    private final PostgresPersistence persistence;
 
-    private LeadsApplication(Database database, JobRunrJobs jobs, HttpApi http, Optional<Metrics> metrics,
-            List<String> summary) {
+    private LeadsApplication(Database database, PostgresPersistence persistence, JobRunrJobs jobs, HttpApi http,
+            Optional<Metrics> metrics, List<String> summary) {
         this.database = database;
+        this.persistence = persistence;
         this.jobs = jobs;
         this.http = http;
         this.metrics = metrics;
@@ -82,8 +84,13 @@ public final class LeadsApplication implements AutoCloseable {
         }
         JobRunrJobs jobs = null;
         HttpApi http = null;
+        PostgresPersistence persistenceToClose = null;
         try {
-            PostgresPersistence persistence = new PostgresPersistence(database.dataSource());
+            PostgresPersistence persistence = database.replica()
+                    .map(replica -> new PostgresPersistence(database.dataSource(), new PostgresPersistence.Replica(replica,
+                            config.replicaMaxLag(), metrics.map(Metrics::registry))))
+                    .orElseGet(() -> new PostgresPersistence(database.dataSource()));
+            persistenceToClose = persistence;
             persistence.schemaMigrator().migrate();
             List<String> summary = new ArrayList<>();
             summary.add("Leads " + Version.current() + " is up");
@@ -139,7 +146,8 @@ public final class LeadsApplication implements AutoCloseable {
                         config.nextAuthSecret(), config.corsOrigins(), config.trustedProxies(),
                         new HttpSettings.Timeouts(config.httpIdleTimeout(), config.shutdownGrace()),
                         config.postmarkWebhook(), config.twilioAuthToken(), config.publicBaseUrl()), useCases, clock,
-                        metrics.map(Metrics::registry)).start();
+                        metrics.map(Metrics::registry),
+                        database.replica().isPresent() ? config.readAfterWrite() : Duration.ZERO).start();
                 summary.add("  API        " + http.baseUrl() + "   (contract: /openapi.yaml, Swagger UI: /docs)");
                 summary.add("  Providers  Postmark webhook " + (config.postmarkWebhook().isPresent() ? "on" : "off (set "
                         + LeadsConfig.POSTMARK_WEBHOOK_USER + " and _PASSWORD)") + "; unsubscribe links "
@@ -162,13 +170,16 @@ public final class LeadsApplication implements AutoCloseable {
             summary.add(metrics.map(m -> "  Metrics    http://" + hostAndPort(m.serve(config.managementHost(),
                     config.metricsPort().get())) + "/metrics (Prometheus)")
                     .orElse("  Metrics    off (set " + LeadsConfig.METRICS_PORT + " to serve /metrics)"));
-            return new LeadsApplication(database, jobs, http, metrics, List.copyOf(summary));
+            return new LeadsApplication(database, persistence, jobs, http, metrics, List.copyOf(summary));
         } catch (RuntimeException e) {
             if (http != null) {
                 http.stop();
             }
             if (jobs != null) {
                 jobs.close();
+            }
+            if (persistenceToClose != null) {
+                persistenceToClose.close();
             }
             database.close();
             metrics.ifPresent(Metrics::close);
@@ -225,6 +236,7 @@ public final class LeadsApplication implements AutoCloseable {
                 jobs.close();
             } finally {
                 try {
+                    persistence.close();
                     database.close();
                 } finally {
                     // Last: a scrape during the stop still answers.

@@ -50,6 +50,10 @@ import java.util.Set;
  * @param unsubscribeSecret LEADS_UNSUBSCRIBE_SECRET: the key of signed unsubscribe links; empty: unsubscribe off
  * @param twilioAuthToken   LEADS_TWILIO_AUTH_TOKEN: verifies Twilio's callbacks; empty: the Twilio webhook is off
  * @param publicBaseUrl     LEADS_PUBLIC_BASE_URL: the URL callers use, when a proxy changes it (Twilio signs it)
+ * @param readReplica       DATABASE_READ_URL (with DATABASE_USER and DATABASE_PASSWORD unless it names its own): a
+ *                          streaming replica for lists and exports; empty: every read on the primary
+ * @param readAfterWrite    LEADS_READ_AFTER_WRITE: a caller who wrote within this reads lists from the primary
+ * @param replicaMaxLag     LEADS_REPLICA_MAX_LAG: a replica lagging more is not used
  * @param metricsPort       LEADS_METRICS_PORT: Prometheus metrics at {@code /metrics} on this port of the management
  *                          host; empty ({@code off}, the default): no metrics are kept
  * @param warnings          what an operator should hear about this configuration at start-up
@@ -82,6 +86,9 @@ public record LeadsConfig(
         Optional<String> unsubscribeSecret,
         Optional<String> twilioAuthToken,
         Optional<String> publicBaseUrl,
+        Optional<DatabaseSettings> readReplica,
+        Duration readAfterWrite,
+        Duration replicaMaxLag,
         Optional<Integer> metricsPort,
         List<String> warnings) {
 
@@ -116,6 +123,9 @@ public record LeadsConfig(
     static final String METRICS_PORT = "LEADS_METRICS_PORT";
     static final String ACCESS_LOG_LEVEL = "LEADS_ACCESS_LOG_LEVEL";
     static final String DATABASE_URL = "DATABASE_URL";
+    static final String DATABASE_READ_URL = "DATABASE_READ_URL";
+    static final String READ_AFTER_WRITE = "LEADS_READ_AFTER_WRITE";
+    static final String REPLICA_MAX_LAG = "LEADS_REPLICA_MAX_LAG";
     static final String DATABASE_USER = "DATABASE_USER";
     static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
     static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
@@ -165,6 +175,15 @@ public record LeadsConfig(
         int poolSize = vars.integer(DATABASE_POOL_SIZE, 1, 500).orElse(10);
         Optional<DatabaseSettings> external = vars.text(DATABASE_URL).map(url ->
                 DatabaseUrl.parse(url, vars.text(DATABASE_USER).orElse(null), vars.raw(DATABASE_PASSWORD), poolSize));
+        Optional<DatabaseSettings> readReplica = vars.text(DATABASE_READ_URL).map(url -> DatabaseUrl.parse(
+                DATABASE_READ_URL, url, vars.text(DATABASE_USER).orElse(null), vars.raw(DATABASE_PASSWORD), poolSize,
+                "preferSecondary"));
+        if (readReplica.isPresent() && external.isEmpty()) {
+            throw new ConfigException(DATABASE_READ_URL + " names a replica of DATABASE_URL's primary: set DATABASE_URL"
+                    + " too (the embedded PostgreSQL has no replicas)");
+        }
+        Duration readAfterWrite = vars.duration(READ_AFTER_WRITE, Duration.ZERO).orElse(Duration.ofSeconds(5));
+        Duration replicaMaxLag = vars.duration(REPLICA_MAX_LAG, Duration.ofSeconds(1)).orElse(Duration.ofSeconds(2));
         boolean demoData = vars.bool(DEMO_DATA).orElse(external.isEmpty());
         String phoneRegion = vars.text(DEFAULT_PHONE_REGION).map(region -> region.toUpperCase(Locale.ROOT)).orElse("US");
         if (!LibphonenumberParser.isSupportedRegion(phoneRegion)) {
@@ -257,7 +276,8 @@ public record LeadsConfig(
         return new LeadsConfig(host, port, proxySecret, nextAuthSecret, dataDir, embeddedPort, external, poolSize, demoData, phoneRegion,
                 exportTtl, jobsWorker, dashboardPort, dashboardUser, dashboardPassword, captureOrg, captureRateLimit,
                 Set.copyOf(corsOrigins), List.copyOf(trustedProxies), managementHost, exportConcurrency, shutdownGrace,
-                httpIdleTimeout, postmarkWebhook, unsubscribeSecret, twilioAuthToken, publicBaseUrl, metricsPort, List.copyOf(warnings));
+                httpIdleTimeout, postmarkWebhook, unsubscribeSecret, twilioAuthToken, publicBaseUrl, readReplica, readAfterWrite, replicaMaxLag, metricsPort,
+                List.copyOf(warnings));
     }
 
     private static boolean isLoopback(String host) {
@@ -282,7 +302,8 @@ public record LeadsConfig(
                 + exportConcurrency + ", shutdownGrace=" + shutdownGrace + ", httpIdleTimeout=" + httpIdleTimeout + ", postmarkWebhook=" + postmarkWebhook.map(c -> c.user() + ":***")
                 .orElse("none") + ", unsubscribeSecret=" + unsubscribeSecret.map(secret -> "***").orElse("none")
                 + ", twilioAuthToken=" + twilioAuthToken.map(token -> "***").orElse("none") + ", publicBaseUrl="
-                + publicBaseUrl.orElse("none") + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("off") + "]";
+                + publicBaseUrl.orElse("none") + ", readReplica=" + readReplica + ", readAfterWrite=" + readAfterWrite
+                + ", replicaMaxLag=" + replicaMaxLag + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("off") + "]";
     }
 
     /** Whether the process runs its own PostgreSQL. */

@@ -86,7 +86,8 @@ class LeadsApplicationTest {
                 2, false, "US", java.time.Duration.ofHours(24), false, Optional.of(8000), Optional.empty(), Optional.empty(),
                 Optional.empty(), 10, java.util.Set.of(), java.util.List.of(), "127.0.0.1", 1, java.time.Duration.ZERO,
                 java.time.Duration.ofSeconds(30), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), java.util.List.of());
+                Optional.empty(), Optional.empty(), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(2),
+                Optional.empty(), java.util.List.of());
 
         assertThatThrownBy(() -> LeadsApplication.start(unreachable))
                 .hasMessageStartingWith("could not connect to postgresql://127.0.0.1:1/leads")

@@ -212,4 +212,34 @@ class LeadsConfigTest {
         assertThatThrownBy(() -> config(Map.of("DATABASE_URL", "mysql://user:hunter2@db/leads")))
                 .hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void a_read_replica_is_read_with_the_primarys_credentials_and_its_limits() {
+        LeadsConfig config = config(Map.of("DATABASE_URL", "postgres://app:secret@db1/leads",
+                "DATABASE_READ_URL", "postgres://replica1,replica2/leads", "DATABASE_USER", "app", "DATABASE_PASSWORD", "secret",
+                "LEADS_REPLICA_MAX_LAG", "5s", "LEADS_READ_AFTER_WRITE", "10s"));
+        assertThat(config.readReplica()).hasValueSatisfying(replica -> {
+            assertThat(replica.jdbcUrl()).isEqualTo("jdbc:postgresql://replica1,replica2/leads?targetServerType=preferSecondary");
+            assertThat(replica.user()).isEqualTo("app");
+            assertThat(replica.password()).isEqualTo("secret");
+        });
+        assertThat(config.replicaMaxLag()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.readAfterWrite()).isEqualTo(java.time.Duration.ofSeconds(10));
+        LeadsConfig defaults = config(Map.of("DATABASE_URL", "postgres://db1/leads"));
+        assertThat(defaults.readReplica()).isEmpty();
+        assertThat(defaults.replicaMaxLag()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(defaults.readAfterWrite()).isEqualTo(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_read_replica_needs_a_primary_and_a_valid_url() {
+        assertThatThrownBy(() -> config(Map.of("DATABASE_READ_URL", "postgres://replica/leads")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("DATABASE_READ_URL names a replica");
+        assertThatThrownBy(() -> config(Map.of("DATABASE_URL", "postgres://db/leads", "DATABASE_READ_URL",
+                "postgres://u:hunter2@replica:0/leads"))).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_READ_URL is not a PostgreSQL URL: a port outside 1-65535")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> config(Map.of("DATABASE_URL", "postgres://db/leads", "LEADS_REPLICA_MAX_LAG", "0s")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("LEADS_REPLICA_MAX_LAG");
+    }
 }

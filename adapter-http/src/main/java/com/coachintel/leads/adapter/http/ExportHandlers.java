@@ -35,12 +35,15 @@ final class ExportHandlers {
     private final ExportJobsUseCase jobs;
     private final Clock clock;
     private final Optional<HttpMetrics> metrics;
+    private final RecentWriters writers;
 
-    ExportHandlers(ExportLeadsUseCase exportNow, ExportJobsUseCase jobs, Clock clock, Optional<HttpMetrics> metrics) {
+    ExportHandlers(ExportLeadsUseCase exportNow, ExportJobsUseCase jobs, Clock clock, Optional<HttpMetrics> metrics,
+            RecentWriters writers) {
         this.exportNow = Objects.requireNonNull(exportNow, "exportNow");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.writers = Objects.requireNonNull(writers, "writers");
     }
 
     /**
@@ -55,10 +58,10 @@ final class ExportHandlers {
         CountingStream sent = new CountingStream(ctx);
         long rows = 0;
         try {
-            rows = exportNow.exportCsv(caller, filters, () -> {
+            rows = writers.reading(caller, () -> exportNow.exportCsv(caller, filters, () -> {
                 startCsv(ctx, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
                 return sent;
-            });
+            }));
             ctx.res().getOutputStream().flush();
             LOG.debug("request {}: export of {} rows for org {} done", RequestIds.of(ctx), rows, caller.orgId());
         } catch (IOException e) {

@@ -28,6 +28,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.NotAcceptableResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -144,26 +145,32 @@ public final class HttpApi {
 
     /** With the clock that dates export file names (tests). */
     public HttpApi(HttpSettings settings, UseCases useCases, Clock clock) {
-        this(settings, useCases, clock, Optional.empty());
+        this(settings, useCases, clock, Optional.empty(), Duration.ZERO);
     }
 
     /**
      * With the registry that gets the HTTP side's meters ({@code http.server.requests}, webhook and capture outcomes,
-     * the streamed export's rows and bytes); without one, nothing is measured and nothing costs.
+     * the streamed export's rows and bytes); without one, nothing is measured and nothing costs. A caller who wrote
+     * within {@code readAfterWrite} has its lists and streamed exports read from the primary (zero: never asked for,
+     * for a store without a read replica).
      */
-    public HttpApi(HttpSettings settings, UseCases useCases, Clock clock, Optional<MeterRegistry> meters) {
+    public HttpApi(HttpSettings settings, UseCases useCases, Clock clock, Optional<MeterRegistry> meters,
+            Duration readAfterWrite) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Optional<HttpMetrics> metrics = meters.map(HttpMetrics::new);
+        RecentWriters writers = new RecentWriters(readAfterWrite);
         HealthHandlers health = new HealthHandlers(useCases.health().health(), useCases.health().readiness());
         Cors cors = new Cors(settings.corsOrigins());
         Authentication authentication = new Authentication(useCases.authenticate(), settings.proxySecret(),
                 settings.nextAuthSecret().map(secret -> new NextAuthSessions(secret, clock)), settings.trustedProxies(), cors);
         UseCases.Reads read = useCases.reads();
         this.disconnects = new ClientDisconnects();
-        LeadReadHandlers reads = new LeadReadHandlers(read.list(), read.get(), read.events(), read.history(), disconnects);
+        LeadReadHandlers reads = new LeadReadHandlers(read.list(), read.get(), read.events(), read.history(), disconnects,
+                writers);
         UseCases.Changes change = useCases.changes();
         LeadWriteHandlers writes = new LeadWriteHandlers(change.contact(), change.notes(), change.status());
-        ExportHandlers exports = new ExportHandlers(useCases.exports().now(), useCases.exports().jobs(), clock, metrics);
+        ExportHandlers exports = new ExportHandlers(useCases.exports().now(), useCases.exports().jobs(), clock, metrics,
+                writers);
         UseCases.Intake in = useCases.intake();
         IntakeHandlers intake = new IntakeHandlers(in.create(), in.capture(), in.recordConsent(), in.listConsents(),
                 in.idempotent(), new ClientAddresses(settings.trustedProxies()));
@@ -231,6 +238,8 @@ public final class HttpApi {
             config.routes.before("/leads/*", HttpApi::privateData);
             config.routes.before("/leads", authentication::authenticate);
             config.routes.before("/leads/*", authentication::authenticate);
+            config.routes.before("/leads", ctx -> noteWrite(ctx, writers));
+            config.routes.before("/leads/*", ctx -> noteWrite(ctx, writers));
 
             // Javalin tries a method's routes in the order they are added, one regular expression each, and
             // takes the first that matches (3.7 % of a detail request's CPU went to these matches). So the most
@@ -303,6 +312,15 @@ public final class HttpApi {
         CompressionStrategy strategy = new CompressionStrategy(null, new Gzip());
         strategy.setExcludedMimeTypes(List.of());
         return strategy;
+    }
+
+    /** A write by a signed-in caller (exports are reads, though posted), for read-after-write. */
+    private static void noteWrite(Context ctx, RecentWriters writers) {
+        HandlerType method = ctx.method();
+        if ((method == HandlerType.POST || method == HandlerType.PATCH || method == HandlerType.PUT
+                || method == HandlerType.DELETE) && !ctx.path().startsWith("/leads/export")) {
+            writers.wrote(Authentication.caller(ctx));
+        }
     }
 
     private static void privateData(Context ctx) {

@@ -35,11 +35,13 @@ final class LeadReadHandlers {
     private final ListLeadEventsUseCase listEvents;
     private final ListLeadHistoryUseCase listHistory;
 
+    private final RecentWriters writers;
     private final ClientDisconnects disconnects;
 
     LeadReadHandlers(ListLeadsUseCase listLeads, GetLeadUseCase getLead, ListLeadEventsUseCase listEvents,
-            ListLeadHistoryUseCase listHistory, ClientDisconnects disconnects) {
+            ListLeadHistoryUseCase listHistory, ClientDisconnects disconnects, RecentWriters writers) {
         this.disconnects = Objects.requireNonNull(disconnects, "disconnects");
+        this.writers = Objects.requireNonNull(writers, "writers");
         this.listLeads = Objects.requireNonNull(listLeads, "listLeads");
         this.getLead = Objects.requireNonNull(getLead, "getLead");
         this.listEvents = Objects.requireNonNull(listEvents, "listEvents");
@@ -50,7 +52,7 @@ final class LeadReadHandlers {
     void list(Context ctx) {
         LeadQuery query = leadQuery(ctx);
         var caller = Authentication.caller(ctx);
-        disconnects.whileClientWaits(ctx, () -> listLeads.listLeads(caller, query))
+        disconnects.whileClientWaits(ctx, () -> writers.reading(caller, () -> listLeads.listLeads(caller, query)))
                 .ifPresent(page -> JsonResponses.send(ctx, LeadJson.LeadPage.from(page, query)));
     }
 

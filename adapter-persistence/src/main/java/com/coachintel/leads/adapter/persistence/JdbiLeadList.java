@@ -9,15 +9,14 @@ import com.coachintel.leads.domain.query.PageRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /** The lead list: one page of an org's matching leads and their exact total, from one snapshot. */
 final class JdbiLeadList {
 
-    private final Jdbi jdbi;
+    private final ReadRouting reads;
 
-    JdbiLeadList(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    JdbiLeadList(ReadRouting reads) {
+        this.reads = reads;
     }
 
     /**
@@ -37,7 +36,7 @@ final class JdbiLeadList {
         Optional<LeadFilterSql.OwnIndexPage> ownIndexPage = LeadFilterSql.ownIndexPage(org, query.filters());
         if (ownIndexPage.isPresent()) {
             LeadFilterSql.OwnIndexPage list = ownIndexPage.get();
-            return jdbi.withHandle(handle -> TotalledPages.read(handle, list.pageSql(page, after), list.parameters(after),
+            return reads.read(handle -> TotalledPages.read(handle, list.pageSql(page, after), list.parameters(after),
                     list.totalSql(), list.totalParameters(), page, after, (rs, ctx) -> SqlRows.leadListItem(rs)));
         }
         Optional<LeadFilterSql.SearchTablePage> searchTablePage = LeadFilterSql.searchTablePage(org, query.filters());
@@ -45,7 +44,7 @@ final class JdbiLeadList {
             return search(searchTablePage.get(), page, after);
         }
         LeadFilterSql filter = LeadFilterSql.of(org, query.filters());
-        return jdbi.withHandle(handle -> {
+        return reads.read(handle -> {
             // One snapshot for the total and the page, in as few round trips as a transaction can take.
             handle.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             try {
@@ -69,7 +68,7 @@ final class JdbiLeadList {
 
     /** A search alone: the total, then the page by a bounded walk or from the sorted matches, in one snapshot. */
     private Page<LeadListItem> search(LeadFilterSql.SearchTablePage search, PageRequest page, Optional<ListPosition> after) {
-        return jdbi.withHandle(handle -> {
+        return reads.read(handle -> {
             handle.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             try {
                 Map<String, Object> counts = handle.createQuery(search.countSql()).bindMap(search.searchParameters())

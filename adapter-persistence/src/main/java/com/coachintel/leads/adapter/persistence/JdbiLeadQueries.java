@@ -27,9 +27,9 @@ final class JdbiLeadQueries implements LeadQueries {
     private final JdbiLeadEvents events;
     private final JdbiLeadHistory history;
 
-    JdbiLeadQueries(Jdbi jdbi, DataSource dataSource) {
+    JdbiLeadQueries(Jdbi jdbi, DataSource dataSource, ReadRouting reads) {
         PlainJdbc jdbc = new PlainJdbc(dataSource);
-        this.list = new JdbiLeadList(jdbi);
+        this.list = new JdbiLeadList(reads);
         this.detail = new JdbiLeadDetail(jdbc);
         this.events = new JdbiLeadEvents(jdbc);
         this.history = new JdbiLeadHistory(jdbi);

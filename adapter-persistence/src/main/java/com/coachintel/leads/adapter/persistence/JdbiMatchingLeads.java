@@ -11,7 +11,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
 
 /**
@@ -23,10 +22,10 @@ final class JdbiMatchingLeads implements MatchingLeads {
     /** Rows per round trip of the cursor: large enough to keep PostgreSQL busy, small enough to stay flat. */
     static final int FETCH_SIZE = 2_000;
 
-    private final Jdbi jdbi;
+    private final ReadRouting reads;
 
-    JdbiMatchingLeads(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    JdbiMatchingLeads(ReadRouting reads) {
+        this.reads = reads;
     }
 
     @Override
@@ -88,7 +87,7 @@ final class JdbiMatchingLeads implements MatchingLeads {
         public void run() {
             try {
                 // A cursor needs a transaction (pgjdbc fetches in batches only outside auto-commit).
-                jdbi.useTransaction(handle -> {
+                reads.stream(handle -> {
                     List<LeadListItem> batch = new ArrayList<>(BATCH);
                     try (ResultIterator<LeadListItem> leads = handle.createQuery(filter.everyMatchSql())
                             .bindMap(filter.parameters())

@@ -35,12 +35,50 @@ public final class PostgresPersistence {
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
+    private final ReadRouting reads;
 
     public PostgresPersistence(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.jdbi = Jdbi.create(dataSource)
-                .installPlugin(new PostgresPlugin());
+        this.jdbi = jdbi(dataSource);
+        this.reads = new ReadRouting(jdbi);
+    }
+
+    /**
+     * With a streaming replica for the reads that may lag a little: the list (items and total) and the exports'
+     * query, while the replica lags by at most {@code replica.maxLag()} and the caller did not ask for the primary
+     * ({@link com.coachintel.leads.domain.port.ReadFreshness}). Everything else, detail and history included, reads
+     * the primary. {@link #close} stops the replica's probe.
+     */
+    public PostgresPersistence(DataSource dataSource, Replica replica) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.jdbi = jdbi(dataSource);
+        this.reads = new ReadRouting(jdbi, jdbi(replica.dataSource()), replica.maxLag(), replica.meters());
+    }
+
+    /**
+     * A streaming replica of the primary.
+     *
+     * @param dataSource its pool
+     * @param maxLag     a replica lagging more is not used
+     * @param meters     where its lag and use are reported ({@code leads.replica.lag}, {@code leads.replica.used})
+     */
+    public record Replica(DataSource dataSource, java.time.Duration maxLag, Optional<MeterRegistry> meters) {
+        public Replica {
+            Objects.requireNonNull(dataSource, "dataSource");
+            Objects.requireNonNull(maxLag, "maxLag");
+            Objects.requireNonNull(meters, "meters");
+        }
+    }
+
+    private static Jdbi jdbi(DataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         jdbi.addCustomizer(new CancellableStatements());
+        return jdbi;
+    }
+
+    /** Stops measuring the replica, if there is one; the pools are the caller's to close. */
+    public void close() {
+        reads.close();
     }
 
     /** A HikariCP pool for the given settings; the caller closes it. */
@@ -54,6 +92,24 @@ public final class PostgresPersistence {
      */
     public static HikariDataSource pooledDataSource(DatabaseSettings settings, String poolName,
             Optional<MeterRegistry> meters) {
+        return new HikariDataSource(config(settings, poolName, meters));
+    }
+
+    /**
+     * A pool on a read replica: read-only, and a replica that is down neither stops start-up nor holds a request for
+     * long (a second to get a connection; the caller reads the primary instead).
+     */
+    public static HikariDataSource pooledReplicaDataSource(DatabaseSettings settings, String poolName,
+            Optional<MeterRegistry> meters) {
+        HikariConfig config = config(settings, poolName, meters);
+        config.setReadOnly(true);
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(1_000);
+        config.addDataSourceProperty("ApplicationName", "leads-replica");
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig config(DatabaseSettings settings, String poolName, Optional<MeterRegistry> meters) {
         HikariConfig config = new HikariConfig();
         meters.ifPresent(config::setMetricRegistry);
         config.setPoolName(poolName);
@@ -78,7 +134,7 @@ public final class PostgresPersistence {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         // The pgjdbc default re-prepares a statement only after 5 uses; our hot statements are few and repeated.
         config.addDataSourceProperty("prepareThreshold", "1");
-        return new HikariDataSource(config);
+        return config;
     }
 
     public DataSource dataSource() {
@@ -102,7 +158,7 @@ public final class PostgresPersistence {
 
     /** The {@link LeadQueries} port: the read side of the lead store. */
     public LeadQueries leadQueries() {
-        return StorageFailures.guard(LeadQueries.class, new JdbiLeadQueries(jdbi, dataSource));
+        return StorageFailures.guard(LeadQueries.class, new JdbiLeadQueries(jdbi, dataSource, reads));
     }
 
     /** The {@link LeadStore} port: the write side of the lead store. */
@@ -137,7 +193,7 @@ public final class PostgresPersistence {
 
     /** The {@link MatchingLeads} port: every lead matching a filter, streamed, for exports. */
     public MatchingLeads matchingLeads() {
-        return StorageFailures.guard(MatchingLeads.class, new JdbiMatchingLeads(jdbi));
+        return StorageFailures.guard(MatchingLeads.class, new JdbiMatchingLeads(reads));
     }
 
     /** The {@link MessageEventLog} port: providers' reports, recorded exactly once. */
