@@ -4,11 +4,11 @@ import com.coachintel.leads.adapter.persistence.DatabaseSettings;
 import com.coachintel.leads.adapter.persistence.PostgresPersistence;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * The database this process uses, embedded or external, with its connection pool.
@@ -19,11 +19,13 @@ final class Database implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
     private final String description;
-    private Optional<HikariDataSource> replica = Optional.empty();
+    private final Optional<HikariDataSource> replica;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, String description) {
+    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, Optional<HikariDataSource> replica,
+            String description) {
         this.embedded = embedded;
         this.dataSource = dataSource;
+        this.replica = replica;
         this.description = description;
     }
 
@@ -37,22 +39,20 @@ final class Database implements AutoCloseable {
             DatabaseSettings settings = config.externalDatabase().get();
             HikariDataSource pool = pool(settings, meters);
             String user = settings.user() == null ? "" : ", user " + settings.user();
-            Database database = new Database(null, pool, "external " + DatabaseUrl.redacted(settings.jdbcUrl()) + user
-                    + " (PostgreSQL " + serverVersion(pool) + ")"
-                    + config.readReplica().map(replica -> "; lists and exports from the replica "
-                            + DatabaseUrl.redacted(replica.jdbcUrl()) + " while it lags under "
-                            + config.replicaMaxLag().toSeconds() + " s").orElse(""));
+            String description = "external " + DatabaseUrl.redacted(settings.jdbcUrl()) + user + " (PostgreSQL "
+                    + serverVersion(pool) + ")" + config.readReplica().map(replicaSettings -> "; lists and exports from"
+                    + " the replica " + DatabaseUrl.redacted(replicaSettings.jdbcUrl()) + " while it lags under "
+                    + config.replicaMaxLag().toSeconds() + " s").orElse("");
             // A replica that is down does not stop start-up: reads go to the primary until it answers.
-            database.replica = config.readReplica().map(replica -> PostgresPersistence.pooledReplicaDataSource(
-                    replica, "leads-replica", meters));
-            return database;
+            return new Database(null, pool, config.readReplica().map(replicaSettings -> PostgresPersistence
+                    .pooledReplicaDataSource(replicaSettings, "leads-replica", meters)), description);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort());
         try {
             HikariDataSource pool = pool(embedded.settings(config.poolSize()), meters);
             String reachedOver = embedded.unixSocket().map(socket -> " (pool over the Unix socket " + socket + ")")
                     .orElse("");
-            return new Database(embedded, pool, "embedded PostgreSQL " + serverVersion(pool) + ", data dir "
+            return new Database(embedded, pool, Optional.empty(), "embedded PostgreSQL " + serverVersion(pool) + ", data dir "
                     + embedded.dataDir() + ", localhost:" + embedded.port() + "/" + EmbeddedDatabase.DATABASE
                     + reachedOver);
         } catch (RuntimeException e) {

@@ -54,8 +54,9 @@ final class DatabaseUrl {
             String severalHostsTarget) {
         try {
             return parse(url, user, password, poolSize, severalHostsTarget);
-        } catch (ConfigException e) {
-            throw new ConfigException(e.getMessage().replaceFirst("^DATABASE_URL", variable));
+        } catch (Malformed e) {
+            // The value itself is never echoed: it may hold a password.
+            throw new ConfigException(variable + " is not a PostgreSQL URL: " + e.getMessage() + ". Accepted: " + ACCEPTED);
         }
     }
 
@@ -168,8 +169,14 @@ final class DatabaseUrl {
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
-    // The value itself is never echoed: it may hold a password.
-    private static ConfigException invalid(String reason) {
-        return new ConfigException("DATABASE_URL is not a PostgreSQL URL: " + reason + ". Accepted: " + ACCEPTED);
+    private static Malformed invalid(String reason) {
+        return new Malformed(reason);
+    }
+
+    /** What is wrong with a URL, said without the URL; {@link #parse} names the variable. */
+    private static final class Malformed extends RuntimeException {
+        Malformed(String reason) {
+            super(reason, null, false, false);
+        }
     }
 }

@@ -85,6 +85,6 @@ public final class EmbeddedInMemory {
 
     /** The coach's leads as CSV. */
     public long exportCsv(Caller coach, OutputStream out) throws IOException {
-        return exports.exportCsv(coach, LeadFilters.none(), () -> out);
+        return exports.exportCsv(coach, LeadFilters.none(), () -> out).rows();
     }
 }

@@ -2,6 +2,7 @@ package com.coachintel.leads.adapter.http;
 
 import com.coachintel.leads.application.export.ExportJobsUseCase;
 import com.coachintel.leads.application.export.ExportLeadsUseCase;
+import com.coachintel.leads.application.export.ExportWritten;
 import com.coachintel.leads.domain.Violations;
 import com.coachintel.leads.domain.export.ExportId;
 import com.coachintel.leads.domain.export.LeadExport;
@@ -55,66 +56,18 @@ final class ExportHandlers {
         QueryParameters.requireNone(ctx);
         LeadFilters filters = filters(ctx);
         Caller caller = Authentication.caller(ctx);
-        CountingStream sent = new CountingStream(ctx);
-        long rows = 0;
         try {
-            rows = writers.reading(caller, () -> exportNow.exportCsv(caller, filters, () -> {
+            ExportWritten written = writers.reading(caller, () -> exportNow.exportCsv(caller, filters, () -> {
                 startCsv(ctx, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-                return sent;
+                return ctx.res().getOutputStream();
             }));
             ctx.res().getOutputStream().flush();
-            LOG.debug("request {}: export of {} rows for org {} done", RequestIds.of(ctx), rows, caller.orgId());
+            metrics.ifPresent(m -> m.exported(written));
+            LOG.debug("request {}: export of {} rows for org {} done", RequestIds.of(ctx), written.rows(), caller.orgId());
         } catch (IOException e) {
             // The response is committed; there is nobody left to tell. The cursor is closed and the connection freed.
             LOG.info("request {}: export for org {} stopped, the client went away ({})", RequestIds.of(ctx), caller.orgId(),
                     e.getClass().getSimpleName());
-        } finally {
-            long bytes = sent.count;
-            long written = rows;
-            metrics.ifPresent(m -> m.exported(written, bytes));
-        }
-    }
-
-    /**
-     * The response's stream, opened when the export starts, counting the bytes that pass (an export the client left
-     * counts what was sent).
-     */
-    private static final class CountingStream extends OutputStream {
-        private final Context ctx;
-        private OutputStream out;
-        private long count;
-
-        CountingStream(Context ctx) {
-            this.ctx = ctx;
-        }
-
-        private OutputStream out() throws IOException {
-            if (out == null) {
-                out = ctx.res().getOutputStream();
-            }
-            return out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out().write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out().write(bytes, offset, length);
-            count += length;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out().flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out().close();
         }
     }
 

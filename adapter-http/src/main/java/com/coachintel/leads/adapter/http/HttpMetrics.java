@@ -1,5 +1,6 @@
 package com.coachintel.leads.adapter.http;
 
+import com.coachintel.leads.application.export.ExportWritten;
 import com.coachintel.leads.application.message.RecordMessageEventUseCase;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code leads.capture.requests}, tagged {@code outcome}: public sign-ups, by how they were answered. Whether
  *   an email was known is not among them: the answer never says it either;</li>
  *   <li>{@code leads.export.rows} and {@code leads.export.bytes}, tagged {@code kind=stream}: what the streamed
- *   export sent.</li>
+ *   exports sent whole.</li>
  * </ul>
  *
  * <p>The meters are looked up once per kind of request and kept: building a meter's id on every request (its
@@ -123,10 +124,10 @@ final class HttpMetrics {
         name(ctx, outcome.dropped().isPresent() ? "dropped" : outcome.recorded() > 0 ? "recorded" : "duplicate");
     }
 
-    /** A streamed export that ended, fully sent or not: what it wrote. */
-    void exported(long rows, long bytes) {
-        streamedRows.increment(rows);
-        streamedBytes.increment(bytes);
+    /** A streamed export that was sent whole: what it wrote. */
+    void exported(ExportWritten written) {
+        streamedRows.increment(written.rows());
+        streamedBytes.increment(written.bytes());
     }
 
     private record TimerKey(String method, String uri, int status) {

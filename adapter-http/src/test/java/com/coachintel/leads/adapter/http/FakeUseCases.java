@@ -8,6 +8,7 @@ import com.coachintel.leads.application.message.RecordMessageEventUseCase;
 import com.coachintel.leads.application.health.Readiness;
 import com.coachintel.leads.domain.port.JobWorker;
 import com.coachintel.leads.application.export.ExportJobsUseCase;
+import com.coachintel.leads.application.export.ExportWritten;
 import com.coachintel.leads.application.idempotency.IdempotentRequests;
 import com.coachintel.leads.application.intake.CaptureLeadCommand;
 import com.coachintel.leads.application.leads.ContactUpdate;
@@ -197,8 +198,9 @@ final class FakeUseCases {
                         return exportOverride.get().exportCsv(caller, filters, target);
                     }
                     lastExportFilters.set(filters);
-                    target.open().write(CSV.getBytes(StandardCharsets.UTF_8));
-                    return 1;
+                    byte[] csv = CSV.getBytes(StandardCharsets.UTF_8);
+                    target.open().write(csv);
+                    return new ExportWritten(1, csv.length);
                 }, new ExportJobsUseCase() {
                     @Override
                     public LeadExport requestExport(Caller caller, LeadFilters filters) {

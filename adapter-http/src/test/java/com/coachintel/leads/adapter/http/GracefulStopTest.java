@@ -31,7 +31,7 @@ class GracefulStopTest {
                 streaming.countDown();
                 sleep(50); // two seconds in all
             }
-            return ROWS;
+            return new com.coachintel.leads.application.export.ExportWritten(ROWS, 0);
         });
         HttpApi api = new HttpApi(new HttpSettings("127.0.0.1", 0).withTimeouts(
                 new HttpSettings.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(10))), fakes.useCases()).start();
@@ -64,7 +64,7 @@ class GracefulStopTest {
                 out.write(line);
                 streaming.countDown();
             }
-            return 400;
+            return new com.coachintel.leads.application.export.ExportWritten(400, 0);
         });
         HttpApi api = new HttpApi(new HttpSettings("127.0.0.1", 0).withTimeouts(
                 new HttpSettings.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(10))), fakes.useCases()).start();

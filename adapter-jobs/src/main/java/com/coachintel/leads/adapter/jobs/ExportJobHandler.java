@@ -1,5 +1,6 @@
 package com.coachintel.leads.adapter.jobs;
 
+import com.coachintel.leads.application.export.ExportWritten;
 import com.coachintel.leads.application.export.RunExportUseCase;
 import com.coachintel.leads.domain.export.ExportId;
 import io.micrometer.core.instrument.Counter;
@@ -47,7 +48,7 @@ public final class ExportJobHandler implements JobRequestHandler<ExportJobReques
     public void run(ExportJobRequest request) {
         ExportId id = new ExportId(request.exportId());
         try {
-            RunExportUseCase.Written written = exports.runExport(id);
+            ExportWritten written = exports.runExport(id);
             rows.ifPresent(counter -> counter.increment(written.rows()));
             bytes.ifPresent(counter -> counter.increment(written.bytes()));
         } catch (RuntimeException e) {

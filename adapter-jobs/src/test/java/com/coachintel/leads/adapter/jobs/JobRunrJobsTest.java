@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachintel.leads.adapter.persistence.TestDatabase;
 import com.coachintel.leads.adapter.persistence.TestPostgres;
+import com.coachintel.leads.application.export.ExportWritten;
 import com.coachintel.leads.application.export.RunExportUseCase;
 import com.coachintel.leads.domain.export.ExportId;
 import java.net.InetSocketAddress;
@@ -37,12 +38,12 @@ class JobRunrJobsTest {
 
     final RunExportUseCase exports = new RunExportUseCase() {
         @Override
-        public Written runExport(ExportId id) {
+        public ExportWritten runExport(ExportId id) {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("Key (email)=(ann@example.com) already exists");
             }
             ran.add(id);
-            return new Written(1, 10);
+            return new ExportWritten(1, 10);
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.coachintel.leads.adapter.persistence.PausablePostgres;
 import com.coachintel.leads.adapter.persistence.TestDatabase;
+import com.coachintel.leads.application.export.ExportWritten;
 import com.coachintel.leads.application.export.RunExportUseCase;
 import com.coachintel.leads.domain.export.ExportId;
 import com.coachintel.leads.domain.port.JobWorker;
@@ -26,9 +27,9 @@ class WorkerOutageTest {
 
     final RunExportUseCase exports = new RunExportUseCase() {
         @Override
-        public Written runExport(ExportId id) {
+        public ExportWritten runExport(ExportId id) {
             ran.add(id);
-            return new Written(1, 10);
+            return new ExportWritten(1, 10);
         }
 
         @Override

@@ -200,11 +200,6 @@ final class ReadRouting implements AutoCloseable {
         }
     }
 
-    /** The lag the last probe measured, in seconds; NaN when unknown. */
-    double lagSeconds() {
-        return lagSeconds;
-    }
-
     @Override
     public void close() {
         if (probe != null) {

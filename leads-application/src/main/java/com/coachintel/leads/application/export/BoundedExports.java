@@ -35,7 +35,7 @@ public final class BoundedExports implements ExportLeadsUseCase {
     }
 
     @Override
-    public long exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException {
+    public ExportWritten exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException {
         if (!slots.tryAcquire()) {
             throw new ExportsBusyException(limit, RETRY_AFTER);
         }

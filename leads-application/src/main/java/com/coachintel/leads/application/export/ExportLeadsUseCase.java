@@ -13,10 +13,10 @@ public interface ExportLeadsUseCase {
      * {@code target} is opened only once the export can run: a refusal (such as {@link ExportsBusyException}) comes
      * before it, while the caller can still answer with an error.
      *
-     * @return the number of rows written, without the header
+     * @return what was written: the rows (without the header) and the bytes
      * @throws IOException when the stream fails (the client went away); the read stops then
      */
-    long exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException;
+    ExportWritten exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException;
 
     /** Where the CSV goes, opened once the export starts. */
     @FunctionalInterface

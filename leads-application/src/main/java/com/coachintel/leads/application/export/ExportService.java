@@ -53,8 +53,10 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
     }
 
     @Override
-    public long exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException {
-        return csv.write(caller.orgId(), filters, target.open());
+    public ExportWritten exportCsv(Caller caller, LeadFilters filters, CsvTarget target) throws IOException {
+        CountingStream out = new CountingStream(target.open());
+        long rows = csv.write(caller.orgId(), filters, out);
+        return new ExportWritten(rows, out.count);
     }
 
     @Override
@@ -92,14 +94,14 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
     }
 
     @Override
-    public Written runExport(ExportId id) {
+    public ExportWritten runExport(ExportId id) {
         LeadExport export = exports.findForWorker(id).orElse(null);
         if (export == null) {
             LOG.info(() -> "export " + id + " no longer exists (expired or deleted); nothing to do");
-            return Written.NOTHING;
+            return ExportWritten.NOTHING;
         }
         if (export.status() == ExportStatus.SUCCEEDED) {
-            return Written.NOTHING; // a second run of a finished job
+            return ExportWritten.NOTHING; // a second run of a finished job
         }
         exports.markRunning(id);
         try {
@@ -109,7 +111,7 @@ public final class ExportService implements ExportLeadsUseCase, ExportJobsUseCas
                 rows = csv.write(export.orgId(), export.filters(), file);
             }
             exports.markSucceeded(id, rows, clock.instant());
-            return new Written(rows, file.count);
+            return new ExportWritten(rows, file.count);
         } catch (IOException | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             // The log gets the kind of fault only: a driver's message can quote row values (a key, an email). The

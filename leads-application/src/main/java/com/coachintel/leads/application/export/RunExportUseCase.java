@@ -10,22 +10,10 @@ public interface RunExportUseCase {
      * unfinished one starts its file afresh. Failures are recorded on the export and rethrown, so that the
      * job scheduler retries them and shows them.
      *
-     * @return what this run wrote; {@link Written#NOTHING} when there was nothing to do (the export is gone, or a
-     *         previous run finished it)
+     * @return what this run wrote; {@link ExportWritten#NOTHING} when there was nothing to do (the export is gone,
+     *         or a previous run finished it)
      */
-    Written runExport(ExportId id);
-
-    /**
-     * What a run of an export wrote.
-     *
-     * @param rows  leads, without the header
-     * @param bytes the file's size
-     */
-    record Written(long rows, long bytes) {
-
-        /** A run that wrote nothing. */
-        public static final Written NOTHING = new Written(0, 0);
-    }
+    ExportWritten runExport(ExportId id);
 
     /** Deletes exports past their expiry, with their files; returns how many. */
     int deleteExpiredExports();

@@ -27,13 +27,13 @@ class BoundedExportsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 1;
+        return new ExportWritten(1, 0);
     };
 
     @Test
     void one_over_the_limit_is_refused_at_once_before_its_output_is_opened_and_the_slot_comes_back() throws Exception {
         BoundedExports exports = new BoundedExports(slow, 1);
-        CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> export(exports));
+        CompletableFuture<ExportWritten> first = CompletableFuture.supplyAsync(() -> export(exports));
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
 
         boolean[] opened = {false};
@@ -47,8 +47,8 @@ class BoundedExportsTest {
         assertThat(opened[0]).as("a refused export opens nothing").isFalse();
 
         finish.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1);
-        assertThat(exports.exportCsv(CALLER, LeadFilters.none(), ByteArrayOutputStream::new)).isEqualTo(1);
+        assertThat(first.get(5, TimeUnit.SECONDS).rows()).isEqualTo(1);
+        assertThat(exports.exportCsv(CALLER, LeadFilters.none(), ByteArrayOutputStream::new).rows()).isEqualTo(1);
     }
 
     @Test
@@ -63,7 +63,7 @@ class BoundedExportsTest {
                 .as("the slot came back: the same failure, not busy").isInstanceOf(IOException.class);
     }
 
-    private long export(BoundedExports exports) {
+    private ExportWritten export(BoundedExports exports) {
         try {
             return exports.exportCsv(CALLER, LeadFilters.none(), ByteArrayOutputStream::new);
         } catch (IOException e) {

@@ -98,8 +98,8 @@ class ExportServiceTest {
     void running_writes_the_file_once_and_a_second_run_changes_nothing() throws IOException {
         ExportId id = service.requestExport(COACH, LeadFilters.none()).id();
 
-        RunExportUseCase.Written first = service.runExport(id);
-        RunExportUseCase.Written second = service.runExport(id);
+        ExportWritten first = service.runExport(id);
+        ExportWritten second = service.runExport(id);
 
         assertThat(runningMarks).hasValue(1);
         LeadExport done = service.getExport(COACH, id);
@@ -109,8 +109,8 @@ class ExportServiceTest {
         service.downloadExport(COACH, id, export -> out);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(",", LeadCsv.HEADER) + "\r\n"
                 + ONLY_LEAD + ",2026-11-26T12:00:00Z,waitlist,Ada,,ada@example.com,,,,,,,\r\n");
-        assertThat(first).isEqualTo(new RunExportUseCase.Written(1, out.size()));
-        assertThat(second).isEqualTo(RunExportUseCase.Written.NOTHING);
+        assertThat(first).isEqualTo(new ExportWritten(1, out.size()));
+        assertThat(second).isEqualTo(ExportWritten.NOTHING);
     }
 
     @Test
